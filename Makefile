@@ -1,0 +1,53 @@
+# Citédu — the README's two commands, and the quality gate.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test quality format messages install bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiled translations (English); skipped with a warning where GNU gettext is missing.
+messages: $(STAMP)
+	@if command -v msgfmt >/dev/null; then \
+		DEBUG=1 $(BIN)/python manage.py compilemessages --verbosity 0 --ignore '.venv/*'; \
+	else echo "msgfmt (gettext) introuvable : l'interface restera en français seulement."; fi
+
+run: $(STAMP) messages
+	@mkdir -p var
+	DEBUG=1 $(BIN)/python manage.py migrate --verbosity 0
+	DEBUG=1 $(BIN)/python manage.py loaddemo --users --if-empty
+	@echo ""
+	@echo "  Citédu : http://$(HOST):$(PORT)/"
+	@echo "  Espace de co-construction : http://$(HOST):$(PORT)/admin/"
+	@echo "  Comptes de démonstration (mot de passe « demo ») : admin, coordination, pilote, partenaire, copil"
+	@echo ""
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+quality: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,143 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from actors.enums import OrganisationKind
+
+
+class Sector(models.Model):
+    """A field of public action (education, culture, sport, health…)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("secteur")
+        verbose_name_plural = _("secteurs")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("nom"), max_length=200)
+    short_name = models.CharField(_("sigle ou nom court"), max_length=60, blank=True)
+    slug = models.SlugField(_("identifiant"), max_length=200, unique=True)
+    kind = models.CharField(_("type"), max_length=30, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("organisation parente"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("secteurs"), blank=True, related_name="organisations"
+    )
+    description = models.TextField(_("présentation"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="organisation_unique_name"),
+            models.CheckConstraint(condition=~Q(name=""), name="organisation_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+
+class Contact(models.Model):
+    """A person in an organisation. Personal data: never public unless they agreed."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    first_name = models.CharField(_("prénom"), max_length=100)
+    last_name = models.CharField(_("nom"), max_length=100)
+    job_title = models.CharField(_("fonction"), max_length=200, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    public_consent = models.BooleanField(
+        _("accepte que son nom et sa fonction soient publiés"),
+        default=False,
+        help_text=_("Le courriel et le téléphone ne sont jamais publiés."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte utilisateur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact",
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} ({self.organisation.display_name})"
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+
+class Neighbourhood(models.Model):
+    territory = models.ForeignKey(
+        "strategy.Territory",
+        verbose_name=_("territoire"),
+        on_delete=models.CASCADE,
+        related_name="neighbourhoods",
+    )
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant"), max_length=150)
+    qpv_code = models.CharField(
+        _("code QPV"), max_length=12, blank=True, help_text=_("Code officiel, par exemple QN09401M.")
+    )
+    is_priority = models.BooleanField(_("quartier prioritaire (QPV)"), default=False)
+
+    class Meta:
+        ordering = ["territory__name", "name"]
+        verbose_name = _("quartier")
+        verbose_name_plural = _("quartiers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["territory", "slug"], name="neighbourhood_unique_slug_per_territory"
+            ),
+            models.UniqueConstraint(
+                fields=["qpv_code"], condition=~Q(qpv_code=""), name="neighbourhood_unique_qpv_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(qpv_code="") | Q(qpv_code__regex=r"^QN[0-9]{3}[0-9]{2,3}[A-Z]?$"),
+                name="neighbourhood_qpv_code_format",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name

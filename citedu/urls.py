@@ -1,0 +1,23 @@
+"""Root URLs: each app owns its own; this file only mounts them."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from citedu.health import healthz
+
+admin.site.site_header = "Citédu — espace de co-construction"
+admin.site.site_title = "Citédu"
+admin.site.index_title = "Stratégies éducatives"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("comptes/", include("django.contrib.auth.urls")),
+    path("", include("strategy.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,208 @@
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from indicators.enums import Direction, Frequency, IndicatorKind, Rating
+from strategy import roles
+from strategy.models import Strategy
+
+#: A calendar year (2023), a school year (2022-2023, consecutive) or a quarter (2023-T2).
+PERIOD_PATTERN = r"^(19|20)[0-9]{2}(-(19|20)[0-9]{2}|-T[1-4])?$"
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Public indicators of the strategies the user may read; staff see them all."""
+        if roles.sees_everything(user):
+            return self
+        return self.filter(is_public=True, strategy__in=Strategy.objects.visible_to(user))
+
+
+class Indicator(models.Model):
+    strategy = models.ForeignKey(
+        Strategy, verbose_name=_("stratégie"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    code = models.CharField(_("code"), max_length=20)
+    slug = models.SlugField(_("identifiant"), max_length=120)
+    name = models.CharField(_("intitulé"), max_length=250)
+    definition = models.TextField(_("définition et mode de calcul"), blank=True)
+    kind = models.CharField(
+        _("nature"), max_length=20, choices=IndicatorKind.choices, default=IndicatorKind.QUANTITATIVE
+    )
+    unit = models.CharField(
+        _("unité"), max_length=40, blank=True, help_text=_("Par exemple « places », « % », « élèves ».")
+    )
+    direction = models.CharField(
+        _("sens souhaité"), max_length=10, choices=Direction.choices, default=Direction.UP
+    )
+    source = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("organisation source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+    frequency = models.CharField(
+        _("fréquence"), max_length=20, choices=Frequency.choices, default=Frequency.YEARLY
+    )
+    baseline_value = models.DecimalField(
+        _("valeur de référence"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    baseline_period = models.CharField(_("période de référence"), max_length=9, blank=True)
+    target_value = models.DecimalField(_("cible"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target_period = models.CharField(_("échéance de la cible"), max_length=9, blank=True)
+    orientations = models.ManyToManyField(
+        "strategy.Orientation", verbose_name=_("orientations"), blank=True, related_name="indicators"
+    )
+    actions = models.ManyToManyField(
+        "strategy.Action", verbose_name=_("actions"), blank=True, related_name="indicators"
+    )
+    is_public = models.BooleanField(_("publié"), default=False)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["strategy", "code"]
+        verbose_name = _("indicateur")
+        verbose_name_plural = _("indicateurs")
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "code"], name="indicator_unique_code_per_strategy"),
+            models.UniqueConstraint(fields=["strategy", "slug"], name="indicator_unique_slug_per_strategy"),
+            models.CheckConstraint(
+                condition=Q(baseline_period="") | Q(baseline_period__regex=PERIOD_PATTERN),
+                name="indicator_baseline_period_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_period="") | Q(target_period__regex=PERIOD_PATTERN),
+                name="indicator_target_period_format",
+            ),
+            models.CheckConstraint(condition=~Q(code=""), name="indicator_code_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "strategy:indicator_detail", kwargs={"slug": self.strategy.slug, "indicator_slug": self.slug}
+        )
+
+    @property
+    def is_qualitative(self):
+        return self.kind == IndicatorKind.QUALITATIVE
+
+    def progress_to_target(self, value):
+        """Share of the way from baseline to target reached by ``value``, between 0 and 1.
+
+        None when the indicator has no numeric baseline and target, or they are equal.
+        """
+        if value is None or self.baseline_value is None or self.target_value is None:
+            return None
+        span = self.target_value - self.baseline_value
+        if span == 0:
+            return None
+        return max(0.0, min(1.0, float((value - self.baseline_value) / span)))
+
+
+def validate_period(value):
+    if not re.match(PERIOD_PATTERN, value):
+        raise ValidationError(
+            _(
+                "Période « %(value)s » invalide : écrire une année (2023), une année scolaire (2022-2023) "
+                "ou un trimestre (2023-T2)."
+            ),
+            params={"value": value},
+        )
+    if len(value) == 9 and value[4] == "-" and int(value[5:]) != int(value[:4]) + 1:
+        raise ValidationError(
+            _("Année scolaire « %(value)s » invalide : les deux années doivent se suivre."),
+            params={"value": value},
+        )
+
+
+class MeasurementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(indicator__in=Indicator.objects.visible_to(user))
+
+
+class Measurement(models.Model):
+    """One value of an indicator for a period, for the whole territory or one neighbourhood."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicateur"), on_delete=models.CASCADE, related_name="measurements"
+    )
+    period = models.CharField(_("période"), max_length=9, validators=[validate_period])
+    neighbourhood = models.ForeignKey(
+        "actors.Neighbourhood",
+        verbose_name=_("quartier"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="measurements",
+        help_text=_("Laisser vide pour l'ensemble du territoire."),
+    )
+    value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2, null=True, blank=True)
+    rating = models.CharField(_("appréciation"), max_length=1, choices=Rating.choices, blank=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+    source_note = models.CharField(_("source"), max_length=250, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("saisie le"), auto_now=True)
+
+    objects = MeasurementQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "period", "neighbourhood__name"]
+        verbose_name = _("mesure")
+        verbose_name_plural = _("mesures")
+        constraints = [
+            # NULL neighbourhoods are distinct in a plain unique index: one partial index for each case.
+            models.UniqueConstraint(
+                fields=["indicator", "period", "neighbourhood"],
+                condition=Q(neighbourhood__isnull=False),
+                name="measurement_unique_per_neighbourhood",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period"],
+                condition=Q(neighbourhood__isnull=True),
+                name="measurement_unique_for_territory",
+            ),
+            models.CheckConstraint(
+                condition=Q(period__regex=PERIOD_PATTERN), name="measurement_period_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False) | ~Q(rating="") | ~Q(comment=""),
+                name="measurement_has_content",
+            ),
+        ]
+
+    def __str__(self):
+        where = f" · {self.neighbourhood}" if self.neighbourhood_id else ""
+        return f"{self.indicator.code} · {self.period}{where}"
+
+    def clean(self):
+        if not self.indicator_id:
+            return
+        if self.indicator.kind == IndicatorKind.QUANTITATIVE and self.value is None:
+            raise ValidationError({"value": _("Un indicateur quantitatif demande une valeur chiffrée.")})
+        if self.indicator.kind == IndicatorKind.QUALITATIVE and not (self.rating or self.comment):
+            raise ValidationError(
+                {"rating": _("Un indicateur qualitatif demande une appréciation ou un commentaire.")}
+            )

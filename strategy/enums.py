@@ -1,0 +1,83 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategyKind(models.TextChoices):
+    PEDT = "pedt", _("Projet éducatif territorial (PEDT)")
+    CITE_EDUCATIVE = "cite_educative", _("Cité éducative")
+    OTHER = "other", _("Autre stratégie éducative")
+
+
+class StrategyStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    CONSULTATION = "consultation", _("En concertation")
+    ADOPTED = "adopted", _("Adoptée")
+    CLOSED = "closed", _("Terminée")
+
+
+class ActionStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposée")
+    VALIDATED = "validated", _("Validée")
+    IN_PROGRESS = "in_progress", _("En cours")
+    DONE = "done", _("Réalisée")
+    POSTPONED = "postponed", _("Reportée")
+    ABANDONED = "abandoned", _("Abandonnée")
+
+
+class OrientationStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposée")
+    VALIDATED = "validated", _("Validée par le COPIL")
+
+
+class PartnerRole(models.TextChoices):
+    CO_PILOT = "co_pilot", _("Co-pilote")
+    OPERATOR = "operator", _("Opérateur")
+    FUNDER = "funder", _("Financeur")
+    PARTNER = "partner", _("Partenaire")
+
+
+class FundingStage(models.TextChoices):
+    REQUESTED = "requested", _("Demandé")
+    NOTIFIED = "notified", _("Notifié")
+    COMMITTED = "committed", _("Engagé")
+    PAID = "paid", _("Versé")
+
+
+class WorkshopKind(models.TextChoices):
+    PARTNERSHIP_MEETING = "partnership_meeting", _("Réunion partenariale")
+    DIAGNOSIS = "diagnosis", _("Atelier de diagnostic partagé")
+    ORIENTATIONS = "orientations", _("Groupe de travail sur les orientations")
+    PUBLIC = "public", _("Rencontre avec les habitants")
+    OTHER = "other", _("Autre")
+
+
+class SwotKind(models.TextChoices):
+    STRENGTH = "strength", _("Force")
+    WEAKNESS = "weakness", _("Faiblesse")
+    OPPORTUNITY = "opportunity", _("Opportunité")
+    THREAT = "threat", _("Menace")
+
+
+class MeetingKind(models.TextChoices):
+    COPIL = "copil", _("Comité de pilotage (COPIL)")
+    COTECH = "cotech", _("Comité technique")
+
+
+class DecisionKind(models.TextChoices):
+    VALIDATE_ORIENTATIONS = "validate_orientations", _("Validation d'orientations")
+    VALIDATE_ACTIONS = "validate_actions", _("Validation d'actions")
+    STOP_ACTIONS = "stop_actions", _("Arrêt ou report d'actions")
+    ADOPT_AMENDMENT = "adopt_amendment", _("Adoption d'un avenant")
+    ADOPT_STRATEGY = "adopt_strategy", _("Adoption de la stratégie")
+    OTHER = "other", _("Autre décision")
+
+
+class ContributionStatus(models.TextChoices):
+    OPEN = "open", _("Ouverte")
+    ACCEPTED = "accepted", _("Prise en compte")
+    REJECTED = "rejected", _("Non retenue")
+
+
+class VersionKind(models.TextChoices):
+    INITIAL = "initial", _("Version initiale")
+    AMENDMENT = "amendment", _("Avenant")

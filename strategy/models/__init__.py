@@ -1,0 +1,22 @@
+from strategy.models.actions import Action, ActionPartner, Audience, BudgetLine
+from strategy.models.concertation import Contribution, Decision, Meeting, SwotItem, Workshop
+from strategy.models.structure import Axis, Orientation, Signatory, Strategy, Territory
+from strategy.models.versions import StrategyVersion
+
+__all__ = [
+    "Action",
+    "ActionPartner",
+    "Audience",
+    "Axis",
+    "BudgetLine",
+    "Contribution",
+    "Decision",
+    "Meeting",
+    "Orientation",
+    "Signatory",
+    "Strategy",
+    "StrategyVersion",
+    "SwotItem",
+    "Territory",
+    "Workshop",
+]

@@ -1,0 +1,261 @@
+"""Actions (fiches actions), their partners and their budget lines."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q, Sum
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from strategy import roles
+from strategy.enums import ActionStatus, FundingStage, PartnerRole, StrategyStatus
+from strategy.models.structure import Axis, Orientation, Strategy
+
+
+class Audience(models.Model):
+    """A public an action addresses: an age band, a school level, parents, professionals."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("public")
+        verbose_name_plural = _("publics")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class ActionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one rule for actions, used by pages, PDFs, CSV and API.
+
+        Anonymous visitors see the validated (non-proposed) actions of published strategies.
+        Partners also see every action, proposals included, of strategies under consultation.
+        Staff inside the strategy see everything.
+        """
+        if roles.sees_everything(user):
+            return self
+        visible = Q(strategy__status__in=(StrategyStatus.ADOPTED, StrategyStatus.CLOSED)) & ~Q(
+            status=ActionStatus.PROPOSED
+        )
+        if roles.is_partner(user):
+            visible |= Q(strategy__status=StrategyStatus.CONSULTATION)
+        return self.filter(visible)
+
+    def with_budget_totals(self):
+        return self.annotate(
+            planned_total=Sum("budget_lines__planned_amount"),
+            executed_total=Sum("budget_lines__executed_amount"),
+        )
+
+
+class Action(models.Model):
+    strategy = models.ForeignKey(
+        Strategy, verbose_name=_("stratégie"), on_delete=models.CASCADE, related_name="actions"
+    )
+    axis = models.ForeignKey(Axis, verbose_name=_("axe"), on_delete=models.PROTECT, related_name="actions")
+    orientation = models.ForeignKey(
+        Orientation,
+        verbose_name=_("orientation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    code = models.CharField(
+        _("code"), max_length=20, help_text=_("Par exemple 2.3 : unique dans la stratégie.")
+    )
+    slug = models.SlugField(_("identifiant"), max_length=120, blank=True)
+    title = models.CharField(_("titre"), max_length=250)
+    summary = models.TextField(
+        _("résumé en langage clair"),
+        blank=True,
+        help_text=_("Deux ou trois phrases simples (FALC), montrées en premier aux familles."),
+    )
+    description = models.TextField(_("description détaillée"), blank=True)
+    pilot = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("structure pilote"),
+        on_delete=models.PROTECT,
+        related_name="piloted_actions",
+    )
+    pilot_contact = models.ForeignKey(
+        "actors.Contact",
+        verbose_name=_("référent·e"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="piloted_actions",
+    )
+    partners = models.ManyToManyField(
+        "actors.Organisation",
+        verbose_name=_("partenaires"),
+        through="ActionPartner",
+        blank=True,
+        related_name="partner_actions",
+    )
+    audiences = models.ManyToManyField(
+        Audience, verbose_name=_("publics"), blank=True, related_name="actions"
+    )
+    neighbourhoods = models.ManyToManyField(
+        "actors.Neighbourhood", verbose_name=_("quartiers"), blank=True, related_name="actions"
+    )
+    sectors = models.ManyToManyField(
+        "actors.Sector", verbose_name=_("secteurs"), blank=True, related_name="actions"
+    )
+    start_date = models.DateField(_("date de début"), null=True, blank=True)
+    end_date = models.DateField(_("date de fin"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PROPOSED
+    )
+    progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["strategy", "axis__number", "code"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "code"], name="action_unique_code_per_strategy"),
+            models.UniqueConstraint(fields=["strategy", "slug"], name="action_unique_slug_per_strategy"),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lte=F("end_date")),
+                name="action_dates_in_order",
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="action_progress_at_most_100"),
+            models.CheckConstraint(condition=~Q(code=""), name="action_code_not_empty"),
+            models.CheckConstraint(condition=~Q(title=""), name="action_title_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} — {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(f"{self.code} {self.title}")[:120].strip("-")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "strategy:action_detail", kwargs={"slug": self.strategy.slug, "action_slug": self.slug}
+        )
+
+    def clean(self):
+        errors = {}
+        if self.axis_id and self.strategy_id and self.axis.strategy_id != self.strategy_id:
+            errors["axis"] = _("Cet axe appartient à une autre stratégie.")
+        if self.orientation_id and self.strategy_id and self.orientation.strategy_id != self.strategy_id:
+            errors["orientation"] = _("Cette orientation appartient à une autre stratégie.")
+        if self.pilot_contact_id and self.pilot_id and self.pilot_contact.organisation_id != self.pilot_id:
+            errors["pilot_contact"] = _("Le ou la référent·e doit appartenir à la structure pilote.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_draft(self):
+        return self.status == ActionStatus.PROPOSED
+
+
+class ActionPartner(models.Model):
+    action = models.ForeignKey(
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="partnerships"
+    )
+    organisation = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+    )
+    role = models.CharField(
+        _("rôle"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER
+    )
+
+    class Meta:
+        ordering = ["action", "organisation__name"]
+        verbose_name = _("partenaire de l'action")
+        verbose_name_plural = _("partenaires de l'action")
+        constraints = [
+            models.UniqueConstraint(fields=["action", "organisation"], name="action_partner_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class BudgetLineQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(action__in=Action.objects.visible_to(user))
+
+    def totals_by_funder_and_year(self):
+        """Rows of {funder, year, planned, executed}, ordered by funder name then year."""
+        return (
+            self.values("funder__name", "year")
+            .annotate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+            .order_by("funder__name", "year")
+        )
+
+    def totals(self):
+        return self.aggregate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+
+
+class BudgetLine(models.Model):
+    """One row of the funding table: an action's amount from one funder for one year."""
+
+    action = models.ForeignKey(
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+    year = models.PositiveSmallIntegerField(_("année"))
+    funder = models.ForeignKey(
+        "actors.Organisation",
+        verbose_name=_("financeur"),
+        on_delete=models.PROTECT,
+        related_name="funded_lines",
+    )
+    planned_amount = models.DecimalField(_("montant prévu (€)"), max_digits=12, decimal_places=2)
+    executed_amount = models.DecimalField(
+        _("montant réalisé (€)"), max_digits=12, decimal_places=2, default=0
+    )
+    stage = models.CharField(
+        _("étape"), max_length=20, choices=FundingStage.choices, default=FundingStage.REQUESTED
+    )
+    file_reference = models.CharField(_("référence du dossier"), max_length=100, blank=True)
+
+    objects = BudgetLineQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "year", "funder__name"]
+        verbose_name = _("ligne de financement")
+        verbose_name_plural = _("lignes de financement")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "year", "funder"], name="budget_line_unique_action_year_funder"
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_amount__gte=0), name="budget_line_planned_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(executed_amount__gte=0), name="budget_line_executed_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100), name="budget_line_year_plausible"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action.code} · {self.year} · {self.funder}"

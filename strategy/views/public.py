@@ -1,0 +1,44 @@
+"""Placeholder public views; the public portal issue replaces them."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from indicators.models import Indicator
+from strategy.models import Action, Strategy, StrategyVersion
+
+
+def home(request):
+    strategies = Strategy.objects.visible_to(request.user).select_related("territory")
+    return render(request, "strategy/home.html", {"strategies": strategies})
+
+
+def strategy_detail(request, slug):
+    strategy = get_object_or_404(Strategy.objects.visible_to(request.user), slug=slug)
+    return render(request, "strategy/strategy_detail.html", {"strategy": strategy})
+
+
+def action_detail(request, slug, action_slug):
+    action = get_object_or_404(
+        Action.objects.visible_to(request.user).select_related("strategy"),
+        strategy__slug=slug,
+        slug=action_slug,
+    )
+    return render(request, "strategy/action_detail.html", {"action": action})
+
+
+def indicator_detail(request, slug, indicator_slug):
+    indicator = get_object_or_404(
+        Indicator.objects.visible_to(request.user).select_related("strategy"),
+        strategy__slug=slug,
+        slug=indicator_slug,
+    )
+    return render(request, "strategy/indicator_detail.html", {"indicator": indicator})
+
+
+def version_pdf(request, slug, number):
+    version = get_object_or_404(
+        StrategyVersion.objects.visible_to(request.user), strategy__slug=slug, number=number
+    )
+    if not version.pdf:
+        raise Http404
+    return FileResponse(version.pdf.open("rb"), content_type="application/pdf")

@@ -1,0 +1,13 @@
+"""Test settings: the production module, DEBUG off, with defaults that need no HTTPS proxy."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "citedu-test-secret-key-not-for-production-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+
+from citedu.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
