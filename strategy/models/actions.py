@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from strategy import roles
 from strategy.enums import ActionStatus, FundingStage, PartnerRole, StrategyStatus
 from strategy.models.structure import Axis, Orientation, Strategy
+from strategy.search import search_document
 
 
 class Audience(models.Model):
@@ -116,6 +117,7 @@ class Action(models.Model):
         _("statut"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PROPOSED
     )
     progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    search_document = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -147,7 +149,15 @@ class Action(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(f"{self.code} {self.title}")[:120].strip("-")
+        self.search_document = self.build_search_document()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_document"}
         super().save(*args, **kwargs)
+
+    def build_search_document(self):
+        """The normalised words the full-text search looks in (see strategy.search)."""
+        return search_document(self.code, self.title, self.summary, self.description)
 
     def get_absolute_url(self):
         return reverse(

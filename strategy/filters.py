@@ -1,0 +1,90 @@
+"""The one filterset of the actions list, shared by the page, the CSV export and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Neighbourhood, Organisation, Sector
+from strategy.enums import ActionStatus
+from strategy.models import Action, Audience, Axis, Orientation
+from strategy.search import filter_by_text
+
+
+class ActionFilterSet(django_filters.FilterSet):
+    """Filters of `/strategies/<slug>/actions/`, scoped to one strategy's choices.
+
+    Values are codes and slugs (``?axe=2&statut=in_progress&quartier=quartiers-sud``) so a URL reads
+    and can be shared. An unknown value is a form error: the view shows a message and no result.
+    """
+
+    q = django_filters.CharFilter(label=_("Rechercher"), method="filter_text")
+    axe = django_filters.ModelChoiceFilter(
+        label=_("Axe"), field_name="axis", queryset=Axis.objects.none(), to_field_name="number"
+    )
+    orientation = django_filters.ModelChoiceFilter(
+        label=_("Orientation"),
+        field_name="orientation",
+        queryset=Orientation.objects.none(),
+        to_field_name="number",
+    )
+    statut = django_filters.ChoiceFilter(label=_("Statut"), field_name="status", choices=ActionStatus.choices)
+    pilote = django_filters.ModelChoiceFilter(
+        label=_("Structure pilote"),
+        field_name="pilot",
+        queryset=Organisation.objects.none(),
+        to_field_name="slug",
+    )
+    partenaire = django_filters.ModelChoiceFilter(
+        label=_("Partenaire"),
+        field_name="partners",
+        queryset=Organisation.objects.none(),
+        to_field_name="slug",
+    )
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"),
+        field_name="neighbourhoods",
+        queryset=Neighbourhood.objects.none(),
+        to_field_name="slug",
+    )
+    public = django_filters.ModelChoiceFilter(
+        label=_("Public"), field_name="audiences", queryset=Audience.objects.all(), to_field_name="code"
+    )
+    secteur = django_filters.ModelChoiceFilter(
+        label=_("Secteur"), field_name="sectors", queryset=Sector.objects.all(), to_field_name="code"
+    )
+    annee = django_filters.NumberFilter(
+        label=_("Année"), method="filter_year", widget=forms.NumberInput(attrs={"min": 2000, "max": 2100})
+    )
+
+    class Meta:
+        model = Action
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, strategy, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.strategy = strategy
+        self.filters["axe"].queryset = strategy.axes.all()
+        self.filters["orientation"].queryset = strategy.orientations.all()
+        involved = Organisation.objects.filter(
+            Q(piloted_actions__strategy=strategy) | Q(partnerships__action__strategy=strategy)
+        ).distinct()
+        self.filters["pilote"].queryset = involved
+        self.filters["partenaire"].queryset = involved
+        self.filters["quartier"].queryset = Neighbourhood.objects.filter(territory=strategy.territory_id)
+
+    def filter_text(self, queryset, name, value):
+        return filter_by_text(queryset, value)
+
+    def filter_year(self, queryset, name, value):
+        """Actions running during that year (started before its end, not ended before its start)."""
+        year = int(value)
+        return queryset.filter(
+            Q(start_date__isnull=True) | Q(start_date__year__lte=year),
+            Q(end_date__isnull=True) | Q(end_date__year__gte=year),
+        )
+
+    @property
+    def qs(self):
+        # M2M filters (partner, neighbourhood…) can repeat rows.
+        return super().qs.distinct()
