@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "actors",
     "strategy",
     "indicators",
+    "documents",
+    "api",
 ]
 
 MIDDLEWARE = [

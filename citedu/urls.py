@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("comptes/", include("django.contrib.auth.urls")),
+    path("api/", include("api.urls")),
+    path("", include("documents.urls")),
     path("", include("strategy.urls")),
 ]
 
