@@ -18,6 +18,7 @@ urlpatterns = [
     path("comptes/", include("django.contrib.auth.urls")),
     path("api/", include("api.urls")),
     path("", include("documents.urls")),
+    path("", include("api.urls_csv")),
     path("", include("strategy.urls")),
 ]
 

@@ -13,5 +13,4 @@ urlpatterns = [
         public.indicator_detail,
         name="indicator_detail",
     ),
-    path("strategies/<slug:slug>/versions/<int:number>.pdf", public.version_pdf, name="version_pdf"),
 ]

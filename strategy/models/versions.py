@@ -64,4 +64,4 @@ class StrategyVersion(models.Model):
         return f"{self.strategy} — version {self.number}"
 
     def get_absolute_url(self):
-        return reverse("strategy:version_pdf", kwargs={"slug": self.strategy.slug, "number": self.number})
+        return reverse("documents:version_pdf", kwargs={"slug": self.strategy.slug, "number": self.number})

@@ -1,10 +1,9 @@
 """Placeholder public views; the public portal issue replaces them."""
 
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from indicators.models import Indicator
-from strategy.models import Action, Strategy, StrategyVersion
+from strategy.models import Action, Strategy
 
 
 def home(request):
@@ -33,12 +32,3 @@ def indicator_detail(request, slug, indicator_slug):
         slug=indicator_slug,
     )
     return render(request, "strategy/indicator_detail.html", {"indicator": indicator})
-
-
-def version_pdf(request, slug, number):
-    version = get_object_or_404(
-        StrategyVersion.objects.visible_to(request.user), strategy__slug=slug, number=number
-    )
-    if not version.pdf:
-        raise Http404
-    return FileResponse(version.pdf.open("rb"), content_type="application/pdf")
