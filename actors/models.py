@@ -55,8 +55,16 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
-            models.UniqueConstraint(fields=["name"], name="organisation_unique_name"),
-            models.CheckConstraint(condition=~Q(name=""), name="organisation_name_not_empty"),
+            models.UniqueConstraint(
+                fields=["name"],
+                name="organisation_unique_name",
+                violation_error_message=_("Une organisation porte déjà ce nom."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="organisation_name_not_empty",
+                violation_error_message=_("Le nom de l'organisation est obligatoire."),
+            ),
         ]
 
     def __str__(self):
@@ -128,14 +136,22 @@ class Neighbourhood(models.Model):
         verbose_name_plural = _("quartiers")
         constraints = [
             models.UniqueConstraint(
-                fields=["territory", "slug"], name="neighbourhood_unique_slug_per_territory"
+                fields=["territory", "slug"],
+                name="neighbourhood_unique_slug_per_territory",
+                violation_error_message=_("Ce territoire a déjà un quartier avec cet identifiant."),
             ),
             models.UniqueConstraint(
-                fields=["qpv_code"], condition=~Q(qpv_code=""), name="neighbourhood_unique_qpv_code"
+                fields=["qpv_code"],
+                condition=~Q(qpv_code=""),
+                name="neighbourhood_unique_qpv_code",
+                violation_error_message=_("Ce code QPV est déjà attribué à un autre quartier."),
             ),
             models.CheckConstraint(
                 condition=Q(qpv_code="") | Q(qpv_code__regex=r"^QN[0-9]{3}[0-9]{2,3}[A-Z]?$"),
                 name="neighbourhood_qpv_code_format",
+                violation_error_message=_(
+                    "Le code QPV doit avoir la forme officielle, par exemple QN09401M."
+                ),
             ),
         ]
 

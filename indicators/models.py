@@ -75,17 +75,33 @@ class Indicator(models.Model):
         verbose_name = _("indicateur")
         verbose_name_plural = _("indicateurs")
         constraints = [
-            models.UniqueConstraint(fields=["strategy", "code"], name="indicator_unique_code_per_strategy"),
-            models.UniqueConstraint(fields=["strategy", "slug"], name="indicator_unique_slug_per_strategy"),
+            models.UniqueConstraint(
+                fields=["strategy", "code"],
+                name="indicator_unique_code_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà un indicateur portant ce code."),
+            ),
+            models.UniqueConstraint(
+                fields=["strategy", "slug"],
+                name="indicator_unique_slug_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà un indicateur avec cet identifiant."),
+            ),
             models.CheckConstraint(
                 condition=Q(baseline_period="") | Q(baseline_period__regex=PERIOD_PATTERN),
                 name="indicator_baseline_period_format",
+                violation_error_message=_(
+                    "Période de référence invalide : écrire 2023, 2022-2023 ou 2023-T2."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(target_period="") | Q(target_period__regex=PERIOD_PATTERN),
                 name="indicator_target_period_format",
+                violation_error_message=_("Échéance invalide : écrire 2023, 2022-2023 ou 2023-T2."),
             ),
-            models.CheckConstraint(condition=~Q(code=""), name="indicator_code_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(code=""),
+                name="indicator_code_not_empty",
+                violation_error_message=_("Le code de l'indicateur est obligatoire."),
+            ),
         ]
 
     def __str__(self):
@@ -178,18 +194,29 @@ class Measurement(models.Model):
                 fields=["indicator", "period", "neighbourhood"],
                 condition=Q(neighbourhood__isnull=False),
                 name="measurement_unique_per_neighbourhood",
+                violation_error_message=_(
+                    "Une mesure existe déjà pour cet indicateur, cette période et ce quartier."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["indicator", "period"],
                 condition=Q(neighbourhood__isnull=True),
                 name="measurement_unique_for_territory",
+                violation_error_message=_(
+                    "Une mesure existe déjà pour cet indicateur et cette période sur tout le territoire."
+                ),
             ),
             models.CheckConstraint(
-                condition=Q(period__regex=PERIOD_PATTERN), name="measurement_period_format"
+                condition=Q(period__regex=PERIOD_PATTERN),
+                name="measurement_period_format",
+                violation_error_message=_("Période invalide : écrire 2023, 2022-2023 ou 2023-T2."),
             ),
             models.CheckConstraint(
                 condition=Q(value__isnull=False) | ~Q(rating="") | ~Q(comment=""),
                 name="measurement_has_content",
+                violation_error_message=_(
+                    "Une mesure demande une valeur, une appréciation ou un commentaire."
+                ),
             ),
         ]
 

@@ -130,17 +130,38 @@ class Action(models.Model):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [
-            models.UniqueConstraint(fields=["strategy", "code"], name="action_unique_code_per_strategy"),
-            models.UniqueConstraint(fields=["strategy", "slug"], name="action_unique_slug_per_strategy"),
+            models.UniqueConstraint(
+                fields=["strategy", "code"],
+                name="action_unique_code_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà une action portant ce code."),
+            ),
+            models.UniqueConstraint(
+                fields=["strategy", "slug"],
+                name="action_unique_slug_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà une action avec cet identifiant."),
+            ),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(start_date__lte=F("end_date")),
                 name="action_dates_in_order",
+                violation_error_message=_("La date de fin de l'action doit suivre sa date de début."),
             ),
-            models.CheckConstraint(condition=Q(progress__lte=100), name="action_progress_at_most_100"),
-            models.CheckConstraint(condition=~Q(code=""), name="action_code_not_empty"),
-            models.CheckConstraint(condition=~Q(title=""), name="action_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100),
+                name="action_progress_at_most_100",
+                violation_error_message=_("L'avancement est un pourcentage, entre 0 et 100."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(code=""),
+                name="action_code_not_empty",
+                violation_error_message=_("Le code de l'action est obligatoire."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="action_title_not_empty",
+                violation_error_message=_("Le titre de l'action est obligatoire."),
+            ),
         ]
 
     def __str__(self):
@@ -199,7 +220,11 @@ class ActionPartner(models.Model):
         verbose_name = _("partenaire de l'action")
         verbose_name_plural = _("partenaires de l'action")
         constraints = [
-            models.UniqueConstraint(fields=["action", "organisation"], name="action_partner_unique"),
+            models.UniqueConstraint(
+                fields=["action", "organisation"],
+                name="action_partner_unique",
+                violation_error_message=_("Cette organisation est déjà partenaire de l'action."),
+            ),
         ]
 
     def __str__(self):
@@ -254,16 +279,24 @@ class BudgetLine(models.Model):
         verbose_name_plural = _("lignes de financement")
         constraints = [
             models.UniqueConstraint(
-                fields=["action", "year", "funder"], name="budget_line_unique_action_year_funder"
+                fields=["action", "year", "funder"],
+                name="budget_line_unique_action_year_funder",
+                violation_error_message=_("Cette action a déjà une ligne pour ce financeur et cette année."),
             ),
             models.CheckConstraint(
-                condition=Q(planned_amount__gte=0), name="budget_line_planned_not_negative"
+                condition=Q(planned_amount__gte=0),
+                name="budget_line_planned_not_negative",
+                violation_error_message=_("Le montant prévu ne peut pas être négatif."),
             ),
             models.CheckConstraint(
-                condition=Q(executed_amount__gte=0), name="budget_line_executed_not_negative"
+                condition=Q(executed_amount__gte=0),
+                name="budget_line_executed_not_negative",
+                violation_error_message=_("Le montant réalisé ne peut pas être négatif."),
             ),
             models.CheckConstraint(
-                condition=Q(year__gte=2000, year__lte=2100), name="budget_line_year_plausible"
+                condition=Q(year__gte=2000, year__lte=2100),
+                name="budget_line_year_plausible",
+                violation_error_message=_("L'année doit être comprise entre 2000 et 2100."),
             ),
         ]
 

@@ -86,7 +86,13 @@ class SwotItem(models.Model):
         ordering = ["strategy", "axis__number", "kind", "order", "id"]
         verbose_name = _("élément du diagnostic (AFOM)")
         verbose_name_plural = _("diagnostic partagé (AFOM)")
-        constraints = [models.CheckConstraint(condition=~Q(text=""), name="swot_item_text_not_empty")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="swot_item_text_not_empty",
+                violation_error_message=_("Le constat est obligatoire."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} : {self.text[:60]}"
@@ -144,7 +150,13 @@ class Decision(models.Model):
         ordering = ["meeting", "id"]
         verbose_name = _("décision")
         verbose_name_plural = _("décisions")
-        constraints = [models.CheckConstraint(condition=~Q(text=""), name="decision_text_not_empty")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="decision_text_not_empty",
+                violation_error_message=_("Le texte de la décision est obligatoire."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.meeting}"
@@ -214,10 +226,17 @@ class Contribution(models.Model):
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
         constraints = [
-            models.CheckConstraint(condition=~Q(body=""), name="contribution_body_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(body=""),
+                name="contribution_body_not_empty",
+                violation_error_message=_("La contribution ne peut pas être vide."),
+            ),
             models.CheckConstraint(
                 condition=Q(orientation__isnull=True) | Q(action__isnull=True),
                 name="contribution_targets_one_item",
+                violation_error_message=_(
+                    "Une contribution porte sur une orientation ou sur une action, pas les deux."
+                ),
             ),
         ]
 

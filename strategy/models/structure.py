@@ -29,11 +29,15 @@ class Territory(models.Model):
         verbose_name_plural = _("territoires")
         constraints = [
             models.UniqueConstraint(
-                fields=["insee_code"], condition=~Q(insee_code=""), name="territory_unique_insee_code"
+                fields=["insee_code"],
+                condition=~Q(insee_code=""),
+                name="territory_unique_insee_code",
+                violation_error_message=_("Ce code INSEE est déjà attribué à un autre territoire."),
             ),
             models.CheckConstraint(
                 condition=Q(insee_code="") | Q(insee_code__regex=r"^[0-9][0-9AB][0-9]{3}$"),
                 name="territory_insee_code_format",
+                violation_error_message=_("Le code INSEE doit compter cinq caractères, par exemple 94041."),
             ),
         ]
 
@@ -83,9 +87,15 @@ class Strategy(models.Model):
         verbose_name_plural = _("stratégies")
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_date__lte=models.F("end_date")), name="strategy_dates_in_order"
+                condition=Q(start_date__lte=models.F("end_date")),
+                name="strategy_dates_in_order",
+                violation_error_message=_("La date de fin doit suivre la date de début."),
             ),
-            models.CheckConstraint(condition=~Q(title=""), name="strategy_title_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="strategy_title_not_empty",
+                violation_error_message=_("Le titre de la stratégie est obligatoire."),
+            ),
         ]
 
     def __str__(self):
@@ -131,8 +141,16 @@ class Axis(models.Model):
         verbose_name = _("axe stratégique")
         verbose_name_plural = _("axes stratégiques")
         constraints = [
-            models.UniqueConstraint(fields=["strategy", "number"], name="axis_unique_number_per_strategy"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="axis_number_positive"),
+            models.UniqueConstraint(
+                fields=["strategy", "number"],
+                name="axis_unique_number_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà un axe portant ce numéro."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="axis_number_positive",
+                violation_error_message=_("Le numéro d'un axe commence à 1."),
+            ),
         ]
 
     def __str__(self):
@@ -177,12 +195,19 @@ class Orientation(models.Model):
         verbose_name_plural = _("orientations stratégiques")
         constraints = [
             models.UniqueConstraint(
-                fields=["strategy", "number"], name="orientation_unique_number_per_strategy"
+                fields=["strategy", "number"],
+                name="orientation_unique_number_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà une orientation portant ce numéro."),
             ),
-            models.CheckConstraint(condition=Q(number__gte=1), name="orientation_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="orientation_number_positive",
+                violation_error_message=_("Le numéro d'une orientation commence à 1."),
+            ),
             models.CheckConstraint(
                 condition=Q(status=OrientationStatus.PROPOSED) | Q(validated_on__isnull=False),
                 name="orientation_validated_has_date",
+                violation_error_message=_("Une orientation validée doit porter sa date de validation."),
             ),
         ]
 
@@ -218,7 +243,9 @@ class Signatory(models.Model):
         verbose_name_plural = _("signataires")
         constraints = [
             models.UniqueConstraint(
-                fields=["strategy", "organisation"], name="signatory_unique_organisation"
+                fields=["strategy", "organisation"],
+                name="signatory_unique_organisation",
+                violation_error_message=_("Cette organisation est déjà signataire de la stratégie."),
             ),
         ]
 

@@ -53,10 +53,20 @@ class StrategyVersion(models.Model):
         verbose_name = _("version signée")
         verbose_name_plural = _("versions signées")
         constraints = [
-            models.UniqueConstraint(fields=["strategy", "number"], name="version_unique_number_per_strategy"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="version_number_positive"),
+            models.UniqueConstraint(
+                fields=["strategy", "number"],
+                name="version_unique_number_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà une version portant ce numéro."),
+            ),
             models.CheckConstraint(
-                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="version_sha256_format"
+                condition=Q(number__gte=1),
+                name="version_number_positive",
+                violation_error_message=_("Le numéro de version commence à 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                name="version_sha256_format",
+                violation_error_message=_("L'empreinte SHA-256 doit compter 64 caractères hexadécimaux."),
             ),
         ]
 
