@@ -11,3 +11,8 @@ from citedu.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+
+# Tests don't run collectstatic: no manifest.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# The lockout is tested on its own (tests/citedu/test_security.py); elsewhere client.login() has no request.
+AXES_ENABLED = False

@@ -1,0 +1,90 @@
+"""Production settings, security headers, login lockout and CSRF."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client, override_settings
+
+from tests.strategy.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "x7#Lq9!vR2@mZ4$wT8^pK1&nB6*cY3(eH5)jD0_sF2+gA9=uW4-iO7~lE1",
+    "ALLOWED_HOSTS": "education.ville.example.fr",
+    "CSRF_TRUSTED_ORIGINS": "https://education.ville.example.fr",
+    "DATABASE_URL": "sqlite:////tmp/citedu-deploy-check.sqlite3",
+}
+
+
+def run_manage(*args, env):
+    base = {
+        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
+    }
+    base.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
+    )
+
+
+def test_production_settings_pass_check_deploy_without_a_warning():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_malformed_boolean_stops_the_start_loudly():
+    result = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "peut-être"})
+    assert result.returncode != 0
+    assert "is not a boolean" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_carry_the_security_headers(client):
+    response = client.get("/healthz")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+@override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True)
+def test_https_answers_carry_hsts(client):
+    response = client.get("/healthz", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.mark.django_db
+@override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=5)
+def test_login_is_locked_after_five_failures_even_with_the_right_password():
+    UserFactory(username="coordination", is_staff=True)
+    client = Client()
+    for _ in range(5):
+        client.post("/admin/login/?next=/admin/", {"username": "coordination", "password": "mauvais"})
+    response = client.post("/admin/login/?next=/admin/", {"username": "coordination", "password": "demo"})
+    assert response.status_code == 429
+    assert "Connexion temporairement bloquée" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_login_without_csrf_token_is_refused():
+    UserFactory(username="coordination", is_staff=True)
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "coordination", "password": "demo"})
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
