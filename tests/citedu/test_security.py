@@ -21,9 +21,9 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    base = {
-        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
-    }
+    # The test process itself runs with test defaults (tests/settings.py): start from a clean slate.
+    inherited = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"}
+    base = {key: value for key, value in os.environ.items() if key not in inherited}
     base.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
