@@ -19,6 +19,7 @@ COPY strategy strategy
 COPY indicators indicators
 COPY documents documents
 COPY api api
+COPY maintenance maintenance
 RUN pip install .
 COPY . .
 RUN DEBUG=1 python manage.py compilemessages --verbosity 0 --ignore '.venv/*' \

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "indicators",
     "documents",
     "api",
+    "maintenance",
 ]
 
 MIDDLEWARE = [
