@@ -1,8 +1,10 @@
-"""The health check probed by the orchestrator and the load tests."""
+"""The health check, and a clear 503 whenever the database is unreachable."""
 
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+
+UNAVAILABLE_MESSAGE = "Le service est momentanément indisponible. Merci de réessayer dans quelques instants."
 
 
 @never_cache
@@ -16,3 +18,24 @@ def healthz(request):
         connection.close_if_unusable_or_obsolete()
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 (not 500) while the database is down, and drops the dead connection."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        connection.close_if_unusable_or_obsolete()
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": UNAVAILABLE_MESSAGE}, status=503)
+        else:
+            response = HttpResponse(UNAVAILABLE_MESSAGE, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "5"
+        return response

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "citedu.health.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a lockout into its French answer.
     "axes.middleware.AxesMiddleware",
 ]

@@ -21,3 +21,19 @@ def test_it_answers_503_when_the_database_fails(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_a_page_answers_503_not_500_while_the_database_is_unreachable(client, monkeypatch):
+    from django.db import OperationalError
+
+    from strategy.models import Strategy
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Strategy.objects, "visible_to", unreachable)
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "momentanément indisponible" in response.content.decode()
+    assert response["Retry-After"] == "5"
