@@ -22,7 +22,14 @@ PRODUCTION_ENV = {
 
 def run_manage(*args, env):
     # The test process itself runs with test defaults (tests/settings.py): start from a clean slate.
-    inherited = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"}
+    inherited = {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     base = {key: value for key, value in os.environ.items() if key not in inherited}
     base.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(

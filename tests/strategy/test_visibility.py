@@ -41,7 +41,8 @@ def test_partner_also_sees_strategies_under_consultation_but_no_draft(strategies
 
 @pytest.mark.parametrize("role", [roles.COORDINATION, roles.PILOTE, roles.COPIL])
 def test_staff_roles_see_every_strategy(strategies, role):
-    assert slugs(Strategy.objects.visible_to(UserFactory(role=role))) == {f"s-{status}" for status in StrategyStatus.values}
+    expected = {f"s-{status}" for status in StrategyStatus.values}
+    assert slugs(Strategy.objects.visible_to(UserFactory(role=role))) == expected
 
 
 def test_a_logged_in_user_without_role_sees_what_anonymous_sees(strategies):
