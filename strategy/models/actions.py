@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q, Sum
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -126,7 +127,8 @@ class Action(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["strategy", "axis__number", "code"]
+        # Shorter codes first within an axis, so that 1.2 comes before 1.10.
+        ordering = ["strategy", "axis__number", Length("code"), "code"]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         constraints = [

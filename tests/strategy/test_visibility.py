@@ -123,3 +123,10 @@ def test_visibility_costs_one_query_for_roles(django_assert_num_queries):
         list(Action.objects.visible_to(partner))
     with django_assert_num_queries(1):
         list(Action.objects.visible_to(partner))
+
+
+def test_action_codes_sort_naturally_within_an_axis():
+    first = ActionFactory(code="1.10")
+    for code in ("1.2", "1.1"):
+        ActionFactory(strategy=first.strategy, axis=first.axis, code=code)
+    assert [a.code for a in Action.objects.filter(strategy=first.strategy)] == ["1.1", "1.2", "1.10"]
