@@ -1,0 +1,99 @@
+"""Admin of the indicators and their measurements."""
+
+from django.contrib import admin
+from django.db.models import Count, Max
+from django.utils.translation import gettext_lazy as _
+
+from indicators.import_admin import MeasurementImportExportMixin
+from indicators.models import Indicator, Measurement
+from strategy import perms
+from strategy.admin.base import (
+    CachedChoicesInlineMixin,
+    CiteduHistoryAdmin,
+    HiddenRowsAre404Mixin,
+    ParentScopedInlineMixin,
+    PilotRowsMixin,
+)
+
+
+class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    model = Measurement
+    fields = ["period", "neighbourhood", "value", "rating", "comment", "source_note"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator", "neighbourhood")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+    list_display = [
+        "code",
+        "name",
+        "strategy",
+        "kind",
+        "frequency",
+        "is_public",
+        "measurement_count",
+        "last_period",
+    ]
+    list_display_links = ["code", "name"]
+    list_filter = ["is_public", "kind", "frequency", "strategy"]
+    list_select_related = ["strategy"]
+    search_fields = ["code", "name", "definition"]
+    autocomplete_fields = ["strategy", "source", "orientations", "actions"]
+    prepopulated_fields = {"slug": ["code"]}
+    inlines = [MeasurementInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(measurement_count=Count("measurements"), last_period=Max("measurements__period"))
+            .order_by(*Indicator._meta.ordering)
+        )
+
+    @admin.display(description=_("mesures"), ordering="measurement_count")
+    def measurement_count(self, obj):
+        return obj.measurement_count
+
+    @admin.display(description=_("dernière période"), ordering="last_period")
+    def last_period(self, obj):
+        return obj.last_period or "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # A pilot picking the indicator of a measurement is offered only the ones they may fill.
+        if request.GET.get("field_name") == "indicator" and perms.is_restricted_pilot(request.user):
+            queryset = queryset.filter(pk__in=perms.indicators_editable_by(request.user).values("pk"))
+        return queryset, may_have_duplicates
+
+    def save_formset(self, request, form, formset, change):
+        for measurement in formset.save(commit=False):
+            measurement.entered_by = request.user
+            measurement.save()
+        for measurement in formset.deleted_objects:
+            measurement.delete()
+        formset.save_m2m()
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(
+    HiddenRowsAre404Mixin, PilotRowsMixin, MeasurementImportExportMixin, CiteduHistoryAdmin
+):
+    pilot_rows = staticmethod(perms.measurements_editable_by)
+    list_display = ["indicator", "period", "neighbourhood", "value", "rating", "entered_by", "entered_at"]
+    list_filter = ["period", "indicator__strategy", "neighbourhood"]
+    list_select_related = ["indicator", "neighbourhood", "entered_by"]
+    search_fields = ["indicator__code", "indicator__name", "period", "comment"]
+    autocomplete_fields = ["indicator", "neighbourhood"]
+    readonly_fields = ["entered_by", "entered_at"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "indicator" and perms.is_restricted_pilot(request.user):
+            kwargs["queryset"] = perms.indicators_editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        obj.entered_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,159 @@
+"""Admin of the actions (fiches actions), their partners and their budget lines."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Contact
+from strategy import perms
+from strategy.admin import workflow
+from strategy.admin.base import (
+    CachedChoicesInlineMixin,
+    CiteduHistoryAdmin,
+    HiddenRowsAre404Mixin,
+    ParentScopedInlineMixin,
+    PilotRowsMixin,
+    budget_table,
+    euros,
+)
+from strategy.admin.concurrency import ConcurrentEditAdminMixin
+from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
+from strategy.models import Action, ActionPartner, BudgetLine
+
+#: What a pilot may not move: the action's place in the strategy and who pilots it.
+PILOT_READONLY_FIELDS = ["strategy", "axis", "orientation", "code", "slug", "pilot"]
+
+
+class ActionPartnerInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    model = ActionPartner
+    fields = ["organisation", "role"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation")
+
+
+class BudgetLineInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    model = BudgetLine
+    fields = ["year", "funder", "planned_amount", "executed_amount", "stage", "file_reference"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("action", "funder")
+
+
+@admin.register(Action)
+class ActionAdmin(
+    HiddenRowsAre404Mixin,
+    PilotRowsMixin,
+    ActionImportExportMixin,
+    ConcurrentEditAdminMixin,
+    CiteduHistoryAdmin,
+):
+    pilot_rows = staticmethod(perms.actions_editable_by)
+    list_display = ["code", "title", "strategy", "axis", "pilot", "status", "progress", "planned_total"]
+    list_display_links = ["code", "title"]
+    list_filter = ["status", "strategy", "axis__number", "pilot"]
+    list_select_related = ["strategy", "axis", "pilot"]
+    search_fields = ["code", "title", "summary", "pilot__name", "pilot__short_name"]
+    autocomplete_fields = [
+        "strategy",
+        "axis",
+        "orientation",
+        "pilot",
+        "pilot_contact",
+        "audiences",
+        "neighbourhoods",
+        "sectors",
+    ]
+    inlines = [ActionPartnerInline, BudgetLineInline]
+    actions = [workflow.validate_actions, workflow.postpone_actions, workflow.abandon_actions]
+    fieldsets = [
+        (None, {"fields": ["strategy", "axis", "orientation", "code", "slug", "title"]}),
+        (_("Contenu"), {"fields": ["summary", "description"]}),
+        (
+            _("Pilotage"),
+            {"fields": ["pilot", "pilot_contact", "status", "progress", "start_date", "end_date"]},
+        ),
+        (_("Publics et territoires"), {"fields": ["audiences", "neighbourhoods", "sectors"]}),
+        (_("Financements"), {"fields": ["budget_by_funder_and_year"]}),
+        (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_budget_totals().order_by(*Action._meta.ordering)
+
+    @admin.display(description=_("prévu"), ordering="planned_total")
+    def planned_total(self, obj):
+        return euros(obj.planned_total)
+
+    @admin.display(description=_("budget par financeur et par année (prévu / réalisé)"))
+    def budget_by_funder_and_year(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        return budget_table(obj.budget_lines.totals_by_funder_and_year())
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["budget_by_funder_and_year", "created_at", "updated_at"]
+        if perms.is_restricted_pilot(request.user):
+            fields += PILOT_READONLY_FIELDS
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        # The steering committee validates through the workflow actions; it does not rewrite fiches.
+        if not (perms.edits_everything(request.user) or perms.is_restricted_pilot(request.user)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_validate_permission(self, request):
+        return perms.can_validate(request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "status" in form.base_fields:
+            form.base_fields["status"].choices = perms.status_choices_for(request.user, obj)
+        return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "pilot_contact" and perms.is_restricted_pilot(request.user):
+            kwargs["queryset"] = Contact.objects.filter(organisation_id=perms.organisation_of(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(ActionPartner)
+class ActionPartnerAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, admin.ModelAdmin):
+    pilot_rows = staticmethod(
+        lambda user: ActionPartner.objects.filter(action__in=perms.actions_editable_by(user))
+    )
+    list_display = ["organisation", "role", "action"]
+    list_filter = ["role", "action__strategy"]
+    list_select_related = ["organisation", "action"]
+    search_fields = ["organisation__name", "action__code", "action__title"]
+    autocomplete_fields = ["action", "organisation"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action" and perms.is_restricted_pilot(request.user):
+            kwargs["queryset"] = perms.actions_editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, BudgetLineImportExportMixin, CiteduHistoryAdmin):
+    pilot_rows = staticmethod(perms.budget_lines_editable_by)
+    list_display = [
+        "action",
+        "year",
+        "funder",
+        "planned_amount",
+        "executed_amount",
+        "stage",
+        "file_reference",
+    ]
+    list_filter = ["year", "stage", "action__strategy", "funder"]
+    list_select_related = ["action", "funder"]
+    search_fields = ["action__code", "action__title", "funder__name", "file_reference"]
+    autocomplete_fields = ["action", "funder"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action" and perms.is_restricted_pilot(request.user):
+            kwargs["queryset"] = perms.actions_editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
