@@ -1,9 +1,8 @@
-"""Admin import/export wiring of the measurements table (stub: the import issue fills it)."""
-
-from import_export.admin import ImportExportMixin
+"""Admin import/export wiring of the measurements table (see strategy.import_admin)."""
 
 from indicators.resources import MeasurementResource
+from strategy.import_admin import TableImportExportMixin
 
 
-class MeasurementImportExportMixin(ImportExportMixin):
+class MeasurementImportExportMixin(TableImportExportMixin):
     resource_classes = [MeasurementResource]
