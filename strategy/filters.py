@@ -54,7 +54,12 @@ class ActionFilterSet(django_filters.FilterSet):
         label=_("Secteur"), field_name="sectors", queryset=Sector.objects.all(), to_field_name="code"
     )
     annee = django_filters.NumberFilter(
-        label=_("Année"), method="filter_year", widget=forms.NumberInput(attrs={"min": 2000, "max": 2100})
+        label=_("Année"),
+        method="filter_year",
+        # Bounded so that ?annee=1e10 is a form error, not an integer overflow in the database.
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"min": 2000, "max": 2100}),
     )
 
     class Meta:

@@ -1,0 +1,1 @@
+"""Public pages of the portal, split by area (one module per section of the site)."""

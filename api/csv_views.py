@@ -1,0 +1,50 @@
+"""``/strategies/<slug>/actions.csv`` and ``/strategies/<slug>/indicateurs.csv``: open data with the
+columns of CONTRACT.md, the pages' filters and the pages' visibility (``visible_to``)."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from api.csv_export import csv_response
+from api.filters import MeasurementFilterSet
+from indicators.models import Measurement
+from indicators.resources import MeasurementResource
+from strategy.filters import ActionFilterSet
+from strategy.models import Action, Strategy
+from strategy.resources import ActionResource
+
+
+def _visible_strategy(request, slug):
+    return get_object_or_404(Strategy.objects.visible_to(request.user), slug=slug)
+
+
+def _invalid_filters(errors):
+    lines = [_("Filtre invalide : corrigez ou retirez-le.")]
+    lines += [f"{field} : {' '.join(messages)}" for field, messages in errors.items()]
+    return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
+
+
+def actions_csv(request, slug):
+    strategy = _visible_strategy(request, slug)
+    queryset = (
+        Action.objects.visible_to(request.user).filter(strategy=strategy).order_by("axis__number", "code")
+    )
+    filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy)
+    if filterset.is_bound and not filterset.is_valid():
+        return _invalid_filters(filterset.errors)
+    # The filters' DISTINCT stays in a subquery, so the resource's pages of 100 rows are cheap to fetch.
+    rows = Action.objects.filter(pk__in=filterset.qs.values("pk")).order_by("axis__number", "code")
+    # The import/export resource writes the cells: an export re-imported changes nothing.
+    dataset = ActionResource(strategy=strategy).export(queryset=rows)
+    return csv_response(f"{strategy.slug}-actions.csv", dataset.headers, dataset)
+
+
+def indicators_csv(request, slug):
+    """The measurements of the visible indicators, in the columns of the « mesures » table."""
+    strategy = _visible_strategy(request, slug)
+    queryset = Measurement.objects.visible_to(request.user).filter(indicator__strategy=strategy)
+    filterset = MeasurementFilterSet(request.GET or None, queryset=queryset)
+    if filterset.is_bound and not filterset.is_valid():
+        return _invalid_filters(filterset.errors)
+    dataset = MeasurementResource(strategy=strategy).export(queryset=filterset.qs)
+    return csv_response(f"{strategy.slug}-indicateurs.csv", dataset.headers, dataset)

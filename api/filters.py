@@ -1,0 +1,24 @@
+"""Filters of the API lists other than actions (actions use ``strategy.filters.ActionFilterSet``)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from indicators.models import Measurement
+
+
+class MeasurementFilterSet(django_filters.FilterSet):
+    """``?strategie=pedt-ivry-sur-seine&indicateur=I1&periode=2023&quartier=centre``.
+
+    An unknown value gives an empty list, not an error: these are plain codes.
+    """
+
+    strategie = django_filters.CharFilter(
+        label=_("Stratégie (identifiant)"), field_name="indicator__strategy__slug"
+    )
+    indicateur = django_filters.CharFilter(label=_("Code de l'indicateur"), field_name="indicator__code")
+    periode = django_filters.CharFilter(label=_("Période (2023, 2022-2023, 2023-T2)"), field_name="period")
+    quartier = django_filters.CharFilter(label=_("Quartier (identifiant)"), field_name="neighbourhood__slug")
+
+    class Meta:
+        model = Measurement
+        fields = []

@@ -1,0 +1,424 @@
+"""The REST API, read-only but for measurements. Thin views: querysets in ``api.querysets``,
+visibility in the models' ``visible_to``, validation in the serializers and the models."""
+
+from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.settings import spectacular_settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularSwaggerSplitView, _get_sidecar_url
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from actors.models import Organisation
+from actors.serializers import OrganisationSerializer
+from api import querysets
+from api.exceptions import french_exception_handler
+from api.filters import MeasurementFilterSet
+from api.pagination import CiteduPagination
+from api.permissions import ReadOrWriteOwnMeasurements
+from api.schema import CiteduAutoSchema
+from api.throttling import AnonymousThrottle, AuthenticatedThrottle
+from indicators.models import Indicator, Measurement
+from indicators.serializers import IndicatorSerializer, MeasurementSerializer, MeasurementWriteSerializer
+from strategy.filters import ActionFilterSet
+from strategy.models import Action, Axis, Orientation, Strategy
+from strategy.serializers import ActionSerializer, AxisSerializer, OrientationSerializer, StrategySerializer
+
+LICENCE_NAME = "Licence Ouverte / Open Licence 2.0"
+LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+
+STRATEGY_SLUG = OpenApiParameter(
+    "slug",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description=_("Identifiant de la stratégie."),
+    examples=[OpenApiExample(_("Le PEDT de démonstration"), value="pedt-ivry-sur-seine")],
+)
+ACTION_CODE = OpenApiParameter(
+    "code",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description=_("Code de l'action dans la stratégie, par exemple 2.3."),
+    examples=[OpenApiExample(_("Une action"), value="1.1")],
+)
+INDICATOR_CODE = OpenApiParameter(
+    "code",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description=_("Code de l'indicateur dans la stratégie."),
+    examples=[OpenApiExample(_("Un indicateur"), value="I1")],
+)
+
+
+class CiteduAPIMixin:
+    """What every API view shares: token or session authentication, JSON only, French errors."""
+
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    # Read-only by routing: only GET is mapped, any other method is a 405 (measurements excepted).
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
+    renderer_classes = [JSONRenderer]
+    pagination_class = CiteduPagination
+    schema = CiteduAutoSchema()
+
+    def get_exception_handler(self):
+        return french_exception_handler
+
+
+class StrategyScopedMixin(CiteduAPIMixin):
+    """Views nested under ``strategies/<slug>/``: the strategy must be visible, or 404."""
+
+    def get_strategy(self):
+        if not hasattr(self, "_strategy"):
+            self._strategy = get_object_or_404(
+                Strategy.objects.visible_to(self.request.user).select_related("territory"),
+                slug=self.kwargs["slug"],
+            )
+        return self._strategy
+
+    def is_schema_generation(self):
+        return getattr(self, "swagger_fake_view", False)
+
+
+class ApiRootSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    licence = serializers.DictField(child=serializers.CharField())
+    documentation = serializers.URLField()
+    schema = serializers.URLField()
+    endpoints = serializers.DictField(child=serializers.CharField())
+    csv = serializers.DictField(child=serializers.CharField())
+
+
+class ApiRootView(CiteduAPIMixin, APIView):
+    @extend_schema(
+        summary=_("Racine de l'API"),
+        description=_("Les points d'entrée de l'API, sa documentation et la licence des données."),
+        responses=ApiRootSerializer,
+        tags=["racine"],
+    )
+    def get(self, request):
+        def url(name):
+            return reverse(name, request=request)
+
+        strategies = url("api:strategy-list")
+        # URI templates: « {slug} » is a strategy's identifier, as listed by the strategies endpoint.
+        pages = request.build_absolute_uri("/strategies/") + "{slug}/"
+        return Response(
+            {
+                "name": _("API des données ouvertes de Citédu"),
+                "licence": {
+                    "name": LICENCE_NAME,
+                    "url": LICENCE_URL,
+                    "text": _(
+                        "Les données publiées par l'API et les exports CSV sont diffusées sous la "
+                        "Licence Ouverte / Open Licence 2.0 d'Etalab : réutilisation libre, "
+                        "y compris commerciale, sous réserve d'en mentionner la source."
+                    ),
+                },
+                "documentation": url("api:docs"),
+                "schema": url("api:schema"),
+                "endpoints": {
+                    "strategies": strategies,
+                    "organisations": url("api:organisation-list"),
+                    "measurements": url("api:measurement-list"),
+                    "axes": strategies + "{slug}/axes/",
+                    "orientations": strategies + "{slug}/orientations/",
+                    "actions": strategies + "{slug}/actions/",
+                    "indicators": strategies + "{slug}/indicateurs/",
+                },
+                "csv": {"actions": pages + "actions.csv", "indicators": pages + "indicateurs.csv"},
+            }
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Stratégies"),
+        description=_(
+            "Les stratégies éducatives publiées (et, pour les partenaires, celles en concertation)."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("Une stratégie"), parameters=[STRATEGY_SLUG]),
+)
+class StrategyViewSet(CiteduAPIMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = StrategySerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return querysets.strategies_for_api(self.request.user)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Axes d'une stratégie"), parameters=[STRATEGY_SLUG]),
+    retrieve=extend_schema(summary=_("Un axe"), parameters=[STRATEGY_SLUG]),
+)
+class AxisViewSet(StrategyScopedMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = AxisSerializer
+    lookup_field = "number"
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        if self.is_schema_generation():
+            return Axis.objects.none()
+        return (
+            Axis.objects.visible_to(self.request.user).filter(strategy=self.get_strategy()).order_by("number")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Orientations stratégiques"), parameters=[STRATEGY_SLUG]),
+    retrieve=extend_schema(summary=_("Une orientation"), parameters=[STRATEGY_SLUG]),
+)
+class OrientationViewSet(StrategyScopedMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = OrientationSerializer
+    lookup_field = "number"
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        if self.is_schema_generation():
+            return Orientation.objects.none()
+        return (
+            Orientation.objects.visible_to(self.request.user)
+            .filter(strategy=self.get_strategy())
+            .select_related("axis")
+            .order_by("number")
+        )
+
+
+class ActionFilterBackend(DjangoFilterBackend):
+    """The page's filterset, scoped to the strategy of the URL: the same query string, the same rows."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        return {**super().get_filterset_kwargs(request, queryset, view), "strategy": view.get_strategy()}
+
+    def filter_queryset(self, request, queryset, view):
+        filtered = super().filter_queryset(request, queryset, view)
+        # The filterset's DISTINCT (for its M2M filters) stays in a subquery of ids: the page's
+        # query then computes the budget totals for its own rows only, not for the whole strategy.
+        return queryset.filter(pk__in=filtered.values("pk"))
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Actions d'une stratégie"),
+        description=_(
+            "Les fiches actions visibles, avec les mêmes filtres que la page des actions "
+            "(axe, orientation, statut, pilote, partenaire, quartier, public, secteur, année, recherche)."
+        ),
+        parameters=[STRATEGY_SLUG],
+    ),
+    retrieve=extend_schema(
+        summary=_("Une action"),
+        parameters=[STRATEGY_SLUG, ACTION_CODE],
+    ),
+)
+class ActionViewSet(StrategyScopedMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = ActionSerializer
+    filter_backends = [ActionFilterBackend]
+    filterset_class = ActionFilterSet
+    lookup_field = "code"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        if self.is_schema_generation():
+            return Action.objects.none()
+        return querysets.actions_for_api(self.request.user, self.get_strategy())
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Organisations"),
+        description=_(
+            "Les organisations engagées dans les stratégies visibles : pilotes, partenaires, financeurs, "
+            "signataires, sources d'indicateurs. Jamais les coordonnées des personnes."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "strategie", OpenApiTypes.STR, description=_("Limiter à une stratégie (identifiant).")
+            )
+        ],
+    ),
+    retrieve=extend_schema(summary=_("Une organisation")),
+)
+class OrganisationViewSet(CiteduAPIMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = OrganisationSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Organisation.objects.none()
+        strategy_slug = self.request.query_params.get("strategie") if self.action == "list" else None
+        return querysets.involved_organisations(self.request.user, strategy_slug)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Indicateurs d'une stratégie"), parameters=[STRATEGY_SLUG]),
+    retrieve=extend_schema(
+        summary=_("Un indicateur"),
+        parameters=[STRATEGY_SLUG, INDICATOR_CODE],
+    ),
+)
+class IndicatorViewSet(StrategyScopedMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = IndicatorSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[^/]+"
+
+    def get_queryset(self):
+        if self.is_schema_generation():
+            return Indicator.objects.none()
+        return querysets.indicators_for_api(self.request.user, self.get_strategy())
+
+
+MEASUREMENT_EXAMPLE = OpenApiExample(
+    _("Une valeur annuelle sur tout le territoire"),
+    value={
+        "strategy": "pedt-ivry-sur-seine",
+        "indicator": "I1",
+        "period": "2023",
+        "neighbourhood": None,
+        "value": "237.00",
+        "source_note": "Direction de la petite enfance",
+    },
+    request_only=True,
+)
+QUALITATIVE_EXAMPLE = OpenApiExample(
+    _("Une appréciation qualitative pour une année scolaire et un quartier"),
+    value={
+        "strategy": "cite-educative-exemple",
+        "indicator": "Q2",
+        "period": "2022-2023",
+        "neighbourhood": "quartiers-sud",
+        "rating": "3",
+        "comment": "Les familles participent davantage aux cafés des parents.",
+    },
+    request_only=True,
+)
+WRITE_DESCRIPTION = _(
+    "Réservé aux comptes rattachés à l'organisation source de l'indicateur, avec l'en-tête "
+    "« Authorization: Token <jeton> ». Mêmes contrôles que dans l'administration : période au format "
+    "2023, 2022-2023 ou 2023-T2 ; valeur chiffrée pour un indicateur quantitatif, appréciation ou "
+    "commentaire pour un indicateur qualitatif ; une seule mesure par indicateur, période et quartier."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Mesures des indicateurs"),
+        description=_(
+            "Les valeurs des indicateurs publiés, filtrables par stratégie, indicateur, période et quartier."
+        ),
+    ),
+    retrieve=extend_schema(summary=_("Une mesure")),
+    create=extend_schema(
+        summary=_("Saisir une mesure"),
+        description=WRITE_DESCRIPTION,
+        request=MeasurementWriteSerializer,
+        responses={201: MeasurementSerializer},
+        examples=[MEASUREMENT_EXAMPLE, QUALITATIVE_EXAMPLE],
+    ),
+    update=extend_schema(
+        summary=_("Remplacer une mesure"),
+        description=WRITE_DESCRIPTION,
+        request=MeasurementWriteSerializer,
+        responses=MeasurementSerializer,
+        examples=[MEASUREMENT_EXAMPLE],
+    ),
+    partial_update=extend_schema(
+        summary=_("Corriger une mesure"),
+        description=WRITE_DESCRIPTION,
+        request=MeasurementWriteSerializer,
+        responses=MeasurementSerializer,
+    ),
+)
+class MeasurementViewSet(
+    CiteduAPIMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission_classes = [ReadOrWriteOwnMeasurements]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = MeasurementFilterSet
+    serializer_class = MeasurementSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Measurement.objects.none()
+        if self.request.method in ("PUT", "PATCH"):
+            return querysets.writable_measurements(self.request.user)
+        return querysets.measurements_for_api(self.request.user)
+
+    def create(self, request, *args, **kwargs):
+        serializer = MeasurementWriteSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        measurement = serializer.save()
+        return Response(self.get_serializer(measurement).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        measurement = self.get_object()
+        serializer = MeasurementWriteSerializer(
+            measurement,
+            data=request.data,
+            partial=kwargs.get("partial", False),
+            context=self.get_serializer_context(),
+        )
+        serializer.is_valid(raise_exception=True)
+        return Response(self.get_serializer(serializer.save()).data)
+
+
+@csrf_exempt  # it changes nothing, and must answer JSON even to a cookie-less PATCH
+def not_found(request, unmatched=""):
+    """Any other URL under /api/: the API's JSON 404 rather than the site's HTML page.
+
+    As APPEND_SLASH would (this catch-all hides the URL from it), a GET missing its final slash is
+    redirected when the URL with the slash exists.
+    """
+    if request.method in ("GET", "HEAD") and not request.path.endswith("/"):
+        try:
+            match = resolve(f"{request.path}/")
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != "not_found":
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{request.path}/" + (f"?{query}" if query else ""))
+    return JsonResponse({"detail": gettext("Ressource introuvable.")}, status=404)
+
+
+class OfflineSwaggerView(SpectacularSwaggerSplitView):
+    """Swagger UI from the static files of drf-spectacular-sidecar: no CDN, works offline, and its
+    script is a separate file (no inline script for the CSP)."""
+
+    url_name = "api:schema"
+    template_name = "api/swagger_ui.html"
+    title = _("API Citédu — documentation")
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if "settings" in response.data:
+            # Swagger UI would otherwise send the schema's URL to validator.swagger.io for a badge.
+            response.data["settings"] = self._dump(
+                {**spectacular_settings.SWAGGER_UI_SETTINGS, "validatorUrl": None}
+            )
+        return response
+
+    @staticmethod
+    def _swagger_ui_resource(filename):
+        return _get_sidecar_url(f"swagger-ui-dist/{filename}")
+
+    @staticmethod
+    def _swagger_ui_favicon():
+        return _get_sidecar_url("swagger-ui-dist/favicon-32x32.png")

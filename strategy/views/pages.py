@@ -1,0 +1,32 @@
+import re
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+DEFAULT_BRAND = "#1d4f91"
+
+
+def accessibility(request):
+    return render(request, "pages/accessibilite.html")
+
+
+def legal_notice(request):
+    return render(request, "pages/mentions_legales.html")
+
+
+def personal_data(request):
+    return render(request, "pages/donnees_personnelles.html")
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def theme_css(request):
+    """The territory's colour as a CSS custom property: inline styles are forbidden by the CSP."""
+    colour = settings.CITEDU_BRAND_COLOUR
+    if not HEX_COLOUR.match(colour or ""):
+        colour = DEFAULT_BRAND
+    return HttpResponse(f":root {{ --brand: {colour}; }}\n", content_type="text/css; charset=utf-8")
