@@ -1,5 +1,12 @@
 from django.urls import path
 
+from documents import views
+
 app_name = "documents"
 
-urlpatterns: list[path] = []
+urlpatterns = [
+    path("strategies/<slug:slug>/document.pdf", views.strategy_document_pdf, name="document_pdf"),
+    path("strategies/<slug:slug>/rapport-<int:year>.pdf", views.report_pdf, name="report_pdf"),
+    path("strategies/<slug:slug>/actions/<slug:action_slug>.pdf", views.action_pdf, name="action_pdf"),
+    path("strategies/<slug:slug>/versions/<int:number>.pdf", views.version_pdf, name="version_pdf"),
+]

@@ -1,0 +1,49 @@
+"""HTML to PDF with WeasyPrint, offline: fonts and stylesheets come from ``static/`` on disk only."""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+#: The directory the print templates' relative URLs resolve against (``base_url``).
+STATIC_DIR = Path(settings.BASE_DIR) / "static"
+
+#: PDF/A-3u (archivable, text extractable) and tagged for screen readers.
+PDF_OPTIONS = {"pdf_variant": "pdf/a-3u", "pdf_tags": True}
+
+#: How many times WeasyPrint has been asked for a PDF in this process (tests and the benchmark read it).
+render_count = 0
+
+
+class FetchRefused(ValueError):
+    """Raised for any URL outside ``static/``: rendering never touches the network."""
+
+
+def static_url_fetcher(url, *args, **kwargs):
+    """A WeasyPrint ``url_fetcher`` that serves files under ``static/`` from disk and refuses the rest."""
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        raise FetchRefused(f"Refusing to fetch {url!r} while rendering a PDF.")
+    path = Path(unquote(parts.path)).resolve()
+    if not path.is_relative_to(STATIC_DIR.resolve()) or not path.is_file():
+        raise FetchRefused(f"Refusing to fetch {url!r}: not a file under static/.")
+    mime_type, _encoding = mimetypes.guess_type(path.name)
+    return {"string": path.read_bytes(), "mime_type": mime_type, "redirected_url": url}
+
+
+def render_html(template_name, context):
+    """The print HTML of a document (cheap: the PDF cache keys on it)."""
+    return render_to_string(template_name, context)
+
+
+def html_to_pdf(html):
+    """Render print HTML to PDF bytes with WeasyPrint, offline."""
+    global render_count
+    # Imported here: WeasyPrint loads Pango and fonts, which web workers need only for PDFs.
+    from weasyprint import HTML
+
+    render_count += 1
+    document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=static_url_fetcher)
+    return document.write_pdf(**PDF_OPTIONS)
