@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.reference_data import restore_reference_data
+
 # Playwright's sync API runs an event loop in this thread; Django would otherwise refuse DB access.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -43,33 +45,6 @@ def page(browser):
     context.close()
 
 
-#: The data migrations whose rows (sectors, audiences, roles) the flush after each transactional test
-#: deletes. Content types and permissions come back by themselves: the flush emits post_migrate.
-DATA_MIGRATIONS = [("actors", "0003_sectors"), ("strategy", "0002_roles_and_audiences")]
-
-
-def _restore_reference_data(django_db_blocker):
-    """Re-runs the data migrations, as the migrate command does, when their rows are missing."""
-    from django.contrib.auth.models import Group
-    from django.db import connection, transaction
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations import RunPython
-
-    from actors.models import Sector
-    from strategy.models import Audience
-
-    with django_db_blocker.unblock():
-        if Group.objects.exists() and Sector.objects.exists() and Audience.objects.exists():
-            return
-        loader = MigrationLoader(connection)
-        with transaction.atomic():
-            for key in DATA_MIGRATIONS:
-                state = loader.project_state(key, at_end=False)
-                for operation in loader.get_migration(*key).operations:
-                    if isinstance(operation, RunPython):
-                        operation.code(state.apps, None)
-
-
 @pytest.fixture
 def keep_reference_data(django_db_setup, django_db_blocker):
     """Puts the migrations' reference rows back before and after each browser test.
@@ -78,9 +53,9 @@ def keep_reference_data(django_db_setup, django_db_blocker):
     set up before ``transactional_db``, so its teardown runs after that flush and leaves the database
     as the next test expects it.
     """
-    _restore_reference_data(django_db_blocker)
+    restore_reference_data(django_db_blocker)
     yield
-    _restore_reference_data(django_db_blocker)
+    restore_reference_data(django_db_blocker)
 
 
 @pytest.fixture
