@@ -179,7 +179,10 @@ def strategy_document(strategy, user, *, document_date=None, version=None):
     """The strategy document's context, as ``user`` may read it."""
     axes = list(Axis.objects.filter(strategy=strategy).order_by("number"))
     orientations = list(
-        Orientation.objects.filter(strategy=strategy).select_related("axis").order_by("number")
+        Orientation.objects.visible_to(user)
+        .filter(strategy=strategy)
+        .select_related("axis")
+        .order_by("number")
     )
     actions = [_decorate_action(action, user) for action in _action_sheet_queryset(strategy, user)]
 

@@ -159,7 +159,14 @@ class Axis(models.Model):
 
 class OrientationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        return self.filter(strategy__in=Strategy.objects.visible_to(user))
+        """Like actions: a proposed orientation is a draft, seen only inside the strategy, or by
+        partners while the strategy is under consultation."""
+        if roles.sees_everything(user):
+            return self
+        visible = Q(strategy__status__in=PUBLISHED_STATUSES, status=OrientationStatus.VALIDATED)
+        if roles.is_partner(user):
+            visible |= Q(strategy__status=StrategyStatus.CONSULTATION)
+        return self.filter(visible)
 
 
 class Orientation(models.Model):

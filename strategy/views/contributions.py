@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from strategy.forms import ContributionForm
-from strategy.models import Action
+from strategy.models import Action, Orientation
 from strategy.views.access import can_contribute, get_visible_strategy
 
 
@@ -48,7 +48,9 @@ def contribute_to_action(request, slug, action_slug):
 @login_required
 def contribute_to_orientation(request, slug, number):
     strategy = get_visible_strategy(request, slug)
-    orientation = get_object_or_404(strategy.orientations, number=number)
+    orientation = get_object_or_404(
+        Orientation.objects.visible_to(request.user).filter(strategy=strategy), number=number
+    )
     url = strategy.get_absolute_url()
     response = _save_contribution(request, strategy, orientation, url, orientation=orientation)
     if response.status_code == 302:

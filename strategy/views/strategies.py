@@ -30,7 +30,8 @@ def strategy_detail(request, slug):
     )
     contributing = can_contribute(user, strategy)
     orientations = (
-        Orientation.objects.filter(strategy=strategy)
+        Orientation.objects.visible_to(user)
+        .filter(strategy=strategy)
         .order_by("number")
         .prefetch_related(
             Prefetch(

@@ -105,7 +105,9 @@ def test_pilot_is_not_offered_the_copil_actions(client, proposed_actions):
 def test_copil_validates_orientations_with_the_meeting_date(client, copil_user):
     client.force_login(copil_user)
     strategy = StrategyFactory(status=StrategyStatus.DRAFT)
-    orientations = [OrientationFactory(strategy=strategy) for _ in range(2)]
+    orientations = [
+        OrientationFactory(strategy=strategy, status="proposed", validated_on=None) for _ in range(2)
+    ]
     run_action(
         client,
         Orientation,

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
 from strategy import roles
-from strategy.enums import ActionStatus, StrategyKind, StrategyStatus
+from strategy.enums import ActionStatus, OrientationStatus, StrategyKind, StrategyStatus
 from strategy.models import (
     Action,
     Audience,
@@ -65,6 +65,8 @@ class OrientationFactory(factory.django.DjangoModelFactory):
     axis = factory.SubFactory(AxisFactory, strategy=factory.SelfAttribute("..strategy"))
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Orientation {n + 1}")
+    status = OrientationStatus.VALIDATED
+    validated_on = datetime.date(2023, 6, 25)
 
 
 class ActionFactory(factory.django.DjangoModelFactory):

@@ -130,3 +130,39 @@ def test_action_codes_sort_naturally_within_an_axis():
     for code in ("1.2", "1.1"):
         ActionFactory(strategy=first.strategy, axis=first.axis, code=code)
     assert [a.code for a in Action.objects.filter(strategy=first.strategy)] == ["1.1", "1.2", "1.10"]
+
+
+def test_a_proposed_orientation_of_an_adopted_strategy_is_a_draft_hidden_from_anonymous_visitors(client):
+    from strategy.enums import OrientationStatus
+    from strategy.models import Orientation
+    from tests.strategy.factories import OrientationFactory
+
+    strategy = StrategyFactory()
+    validated = OrientationFactory(
+        strategy=strategy,
+        title="Orientation adoptée",
+        status=OrientationStatus.VALIDATED,
+        validated_on="2024-01-10",
+    )
+    OrientationFactory(
+        strategy=strategy, title="Orientation en discussion", status=OrientationStatus.PROPOSED
+    )
+    assert list(Orientation.objects.visible_to(ANONYMOUS)) == [validated]
+    assert Orientation.objects.visible_to(UserFactory(role=roles.COPIL)).count() == 2
+    page = client.get(strategy.get_absolute_url()).content.decode()
+    assert "Orientation adoptée" in page
+    assert "Orientation en discussion" not in page
+
+
+def test_partners_read_proposed_orientations_of_a_strategy_under_consultation():
+    from strategy.enums import OrientationStatus
+    from strategy.models import Orientation
+    from tests.strategy.factories import OrientationFactory
+
+    proposed = OrientationFactory(
+        strategy=StrategyFactory(status=StrategyStatus.CONSULTATION),
+        status=OrientationStatus.PROPOSED,
+        validated_on=None,
+    )
+    assert list(Orientation.objects.visible_to(UserFactory(role=roles.PARTENAIRE))) == [proposed]
+    assert not Orientation.objects.visible_to(ANONYMOUS).exists()
