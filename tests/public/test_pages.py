@@ -132,3 +132,18 @@ def test_logout_is_a_post_form(client, partner):
 )
 def test_a_missing_or_malformed_address_gives_404(client, portal, url):
     assert client.get(url).status_code == 404
+
+
+def test_the_actors_page_lists_eight_actions_per_organisation_then_links_to_the_filtered_list(client, db):
+    from tests.actors.factories import OrganisationFactory
+    from tests.strategy.factories import ActionFactory, StrategyFactory
+
+    strategy = StrategyFactory()
+    busy = OrganisationFactory(name="Direction de l'éducation", slug="direction-education")
+    first = ActionFactory(strategy=strategy, pilot=busy, title="Action numéro 1")
+    for number in range(2, 13):
+        ActionFactory(strategy=strategy, axis=first.axis, pilot=busy, title=f"Action numéro {number}")
+    page = client.get(f"/strategies/{strategy.slug}/acteurs/").content.decode()
+    assert "Pilote 12 actions" in page
+    assert page.count("Action numéro") == 8
+    assert f"/strategies/{strategy.slug}/actions/?pilote=direction-education" in page
