@@ -26,14 +26,12 @@ def _invalid_filters(errors):
 
 def actions_csv(request, slug):
     strategy = _visible_strategy(request, slug)
-    queryset = (
-        Action.objects.visible_to(request.user).filter(strategy=strategy).order_by("axis__number", "code")
-    )
+    queryset = Action.objects.visible_to(request.user).filter(strategy=strategy).in_code_order()
     filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy)
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filters(filterset.errors)
     # The filters' DISTINCT stays in a subquery, so the resource's pages of 100 rows are cheap to fetch.
-    rows = Action.objects.filter(pk__in=filterset.qs.values("pk")).order_by("axis__number", "code")
+    rows = Action.objects.filter(pk__in=filterset.qs.values("pk")).in_code_order()
     # The import/export resource writes the cells: an export re-imported changes nothing.
     dataset = ActionResource(strategy=strategy).export(queryset=rows)
     return csv_response(f"{strategy.slug}-actions.csv", dataset.headers, dataset)

@@ -52,7 +52,7 @@ def actions_for_api(user, strategy):
             ),
         )
         .annotate(planned_total=_budget_sum("planned_amount"), executed_total=_budget_sum("executed_amount"))
-        .order_by("axis__number", "code")
+        .in_code_order()
     )
 
 

@@ -74,7 +74,7 @@ def _action_sheet_queryset(strategy, user):
                 to_attr="visible_indicators",
             ),
         )
-        .order_by("axis__number", "code")
+        .in_code_order()
     )
 
 
@@ -287,7 +287,7 @@ def yearly_report(strategy, year, user):
         axis.total = sum(axis.counts.values())
 
     in_year = Q(updated_at__year=year) | Q(start_date__year=year) | Q(end_date__year=year)
-    changed = list(visible.filter(in_year).select_related("axis", "pilot").order_by("axis__number", "code"))
+    changed = list(visible.filter(in_year).select_related("axis", "pilot").in_code_order())
     actions_by_id = {action.id: action for action in changed}
     # Status changes come from the history of every visible action, not only those touched this year.
     all_visible = {

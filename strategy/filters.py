@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Neighbourhood, Organisation, Sector
 from strategy.enums import ActionStatus
-from strategy.models import Action, Audience, Axis, Orientation
+from strategy.models import Action, ActionPartner, Audience, Axis, Orientation
 from strategy.search import filter_by_text
 
 
@@ -71,9 +71,11 @@ class ActionFilterSet(django_filters.FilterSet):
         self.strategy = strategy
         self.filters["axe"].queryset = strategy.axes.all()
         self.filters["orientation"].queryset = strategy.orientations.all()
+        # Two subqueries, not an OR across two joins: that join multiplies actions by partnerships.
         involved = Organisation.objects.filter(
-            Q(piloted_actions__strategy=strategy) | Q(partnerships__action__strategy=strategy)
-        ).distinct()
+            Q(pk__in=Action.objects.filter(strategy=strategy).values("pilot"))
+            | Q(pk__in=ActionPartner.objects.filter(action__strategy=strategy).values("organisation"))
+        )
         self.filters["pilote"].queryset = involved
         self.filters["partenaire"].queryset = involved
         self.filters["quartier"].queryset = Neighbourhood.objects.filter(territory=strategy.territory_id)

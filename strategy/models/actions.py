@@ -51,6 +51,10 @@ class ActionQuerySet(models.QuerySet):
             visible |= Q(strategy__status=StrategyStatus.CONSULTATION)
         return self.filter(visible)
 
+    def in_code_order(self):
+        """By axis, then code in natural order (1.2 before 1.10)."""
+        return self.order_by("axis__number", Length("code"), "code")
+
     def with_budget_totals(self):
         return self.annotate(
             planned_total=Sum("budget_lines__planned_amount"),

@@ -56,7 +56,7 @@ def action_list(request, slug):
         .filter(strategy=strategy)
         .select_related("axis", "orientation", "pilot")
         .prefetch_related("neighbourhoods", "audiences")
-        .order_by("axis__number", "code")
+        .in_code_order()
     )
     filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy)
     _label_empty_choices(filterset.form)

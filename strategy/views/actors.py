@@ -1,4 +1,5 @@
 from django.db.models import Prefetch, Q
+from django.db.models.functions import Length
 from django.shortcuts import render
 
 from actors.models import Organisation
@@ -22,14 +23,14 @@ def actor_list(request, slug):
             "sectors",
             Prefetch(
                 "piloted_actions",
-                queryset=actions.order_by("axis__number", "code"),
+                queryset=actions.in_code_order(),
                 to_attr="visible_piloted",
             ),
             Prefetch(
                 "partnerships",
                 queryset=ActionPartner.objects.filter(action__in=actions)
                 .select_related("action")
-                .order_by("action__axis__number", "action__code"),
+                .order_by("action__axis__number", Length("action__code"), "action__code"),
                 to_attr="visible_partnerships",
             ),
             Prefetch("signatures", queryset=strategy.signatories.all(), to_attr="strategy_signatures"),

@@ -51,7 +51,7 @@ def indicator_detail(request, slug, indicator_slug):
             "orientations",
             Prefetch(
                 "actions",
-                queryset=Action.objects.visible_to(user).order_by("axis__number", "code"),
+                queryset=Action.objects.visible_to(user).in_code_order(),
                 to_attr="visible_actions",
             ),
         ),
