@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.db.models.functions import Length
 from django.shortcuts import render
@@ -6,18 +7,20 @@ from actors.models import Organisation
 from strategy.models import Action, ActionPartner
 from strategy.views.access import get_visible_strategy
 
+PAGE_SIZE = 40
+
 
 def actor_list(request, slug):
     """Organisations involved in the strategy and what each pilots or supports."""
     strategy = get_visible_strategy(request, slug)
     actions = Action.objects.visible_to(request.user).filter(strategy=strategy)
     organisations = (
+        # Subqueries, not an OR across joins (which would multiply actions by partnerships).
         Organisation.objects.filter(
-            Q(piloted_actions__in=actions)
-            | Q(partnerships__action__in=actions)
-            | Q(signatures__strategy=strategy)
+            Q(pk__in=actions.values("pilot"))
+            | Q(pk__in=ActionPartner.objects.filter(action__in=actions).values("organisation"))
+            | Q(pk__in=strategy.signatories.values("organisation"))
         )
-        .distinct()
         .select_related("parent")
         .prefetch_related(
             "sectors",
@@ -37,4 +40,14 @@ def actor_list(request, slug):
         )
         .order_by("name")
     )
-    return render(request, "strategy/actor_list.html", {"strategy": strategy, "organisations": organisations})
+    # Paginated: the prefetches then load the actions of one page of organisations only.
+    paginator = Paginator(organisations, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "strategy": strategy,
+        "organisations": page.object_list,
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "query": "",
+    }
+    return render(request, "strategy/actor_list.html", context)
