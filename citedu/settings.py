@@ -191,6 +191,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# Throttling of the API (per client, in the shared cache).
+CITEDU_API_ANON_RATE = env_str("CITEDU_API_ANON_RATE", default="120/min")
+CITEDU_API_USER_RATE = env_str("CITEDU_API_USER_RATE", default="600/min")
+
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 
 # Login throttling: five failures lock the account for this address for 15 minutes.
