@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from actors.models import Organisation
 from indicators.models import Indicator
-from strategy.models import Action, Strategy
+from strategy.models import Action, ActionPartner, Strategy
 
 
 def home(request):
@@ -30,11 +30,11 @@ def home(request):
         strategy.indicator_count = indicator_counts.get(strategy.pk, 0)
     territories = {strategy.territory_id: strategy.territory for strategy in strategies}
     organisation_count = (
+        # Subqueries, not an OR across two joins (which multiplies actions by partnerships).
         Organisation.objects.filter(
-            Q(piloted_actions__in=visible_actions) | Q(partnerships__action__in=visible_actions)
-        )
-        .distinct()
-        .count()
+            Q(pk__in=visible_actions.values("pilot"))
+            | Q(pk__in=ActionPartner.objects.filter(action__in=visible_actions).values("organisation"))
+        ).count()
         if strategies
         else 0
     )
