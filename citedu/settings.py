@@ -241,3 +241,5 @@ if not DEBUG:
 # Territory branding (issue: public portal).
 CITEDU_BRAND_COLOUR = env_str("CITEDU_BRAND_COLOUR", default="#1d4f91")
 CITEDU_PORTAL_NAME = env_str("CITEDU_PORTAL_NAME", default="Citédu")
+# The territory's logo: a same-origin URL (the CSP allows images from 'self' only), e.g. /media/logo.svg.
+CITEDU_LOGO_URL = env_str("CITEDU_LOGO_URL", default="")

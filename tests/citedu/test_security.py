@@ -95,3 +95,30 @@ def test_a_login_without_csrf_token_is_refused():
     response = client.post("/admin/login/", {"username": "coordination", "password": "demo"})
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_contribution_without_csrf_token_is_refused_and_not_stored():
+    from strategy.models import Contribution
+    from tests.strategy.factories import ActionFactory
+
+    action = ActionFactory(strategy__status="consultation", status="proposed")
+    partner = UserFactory(role="partenaire")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(partner)
+    url = f"/strategies/{action.strategy.slug}/actions/{action.slug}/contribuer/"
+    response = client.post(url, {"body": "Penser aux familles."})
+    assert response.status_code == 403
+    assert not Contribution.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_public_form_carries_a_csrf_token(client):
+    from tests.strategy.factories import StrategyFactory
+
+    StrategyFactory()
+    for url in ("/", "/comptes/login/"):
+        page = client.get(url).content.decode()
+        assert page.count("<form") == page.count('name="csrfmiddlewaretoken"') + page.count('method="get"'), (
+            url
+        )
