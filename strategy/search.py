@@ -7,9 +7,9 @@ requiring every word of the query as a substring.
 
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 
 def normalise(text):
@@ -23,17 +23,33 @@ def search_document(*parts):
     return normalise(" ".join(part for part in parts if part))
 
 
+#: Matches the expression index created by migration 0006 on PostgreSQL: keep them identical.
+FRENCH_MATCH_SQL = (
+    'to_tsvector(\'french\'::regconfig, "strategy_action"."search_document") '
+    "@@ to_tsquery('french'::regconfig, %s)"
+)
+
+
 def filter_by_text(queryset, query, field="search_document"):
+    """Actions containing every word of ``query``, whatever the accents and the case.
+
+    On PostgreSQL, plain words are matched by the French text search, stemmed and as prefixes
+    (« ecoles » finds « école », « robesp » finds « Robespierre »), through a GIN index; words with
+    punctuation (codes such as « 2.3 », « tut-tut ») are matched as substrings.
+    """
     words = normalise(query).split()
+    # Elided articles (« l'école » -> « l », « ecole ») would match everything.
+    words = [word for word in words if len(word) > 1] or words
     if not words:
         return queryset
-    if connection.vendor == "postgresql":
-        vector = SearchVector(field, config="french")
-        text_query = SearchQuery(" ".join(words), config="french", search_type="plain")
-        # Stemmed match, or a plain substring for codes and partial words (« 2.3 », « robesp »).
-        return queryset.annotate(_search=vector).filter(
-            Q(_search=text_query) | Q(**{f"{field}__contains": " ".join(words)})
-        )
+    if connection.vendor == "postgresql" and field == "search_document":
+        plain = [word for word in words if word.isalnum()]
+        condition = Q(*[Q(**{f"{field}__contains": word}) for word in words if not word.isalnum()])
+        if plain:
+            tsquery = " & ".join(f"{word}:*" for word in plain)
+            match = RawSQL(FRENCH_MATCH_SQL, [tsquery], output_field=BooleanField())
+            return queryset.alias(_text_match=match).filter(condition, _text_match=True)
+        return queryset.filter(condition)
     condition = Q()
     for word in words:
         condition &= Q(**{f"{field}__contains": word})
