@@ -48,3 +48,11 @@ def env_int(name, default):
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from None
+
+
+def require_secret_key():
+    """Called by the WSGI and ASGI entry points: never serve without a real secret key."""
+    from django.conf import settings
+
+    if not os.environ.get("SECRET_KEY") and not settings.DEBUG:
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")

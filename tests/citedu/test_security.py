@@ -43,11 +43,28 @@ def test_production_settings_pass_check_deploy_without_a_warning():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def test_production_refuses_to_serve_without_a_secret_key():
     env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
-    result = run_manage("check", env=env)
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    deploy = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert deploy.returncode != 0
+    assert "SECRET_KEY" in deploy.stderr
+    base = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    base.pop("DJANGO_SETTINGS_MODULE", None)
+    serving = subprocess.run(
+        [sys.executable, "-c", "import citedu.wsgi"],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+    )
+    assert serving.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in serving.stderr
+
+
+def test_a_bare_checkout_can_check_its_migrations_without_any_setting():
+    result = run_manage("makemigrations", "--check", "--dry-run", env={})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_a_malformed_boolean_stops_the_start_loudly():
