@@ -24,7 +24,6 @@ class MeasurementResource(TableResource):
     comment = fields.Field(column_name="Commentaire")
     source_note = fields.Field(column_name="Source")
 
-    columns = ("Code indicateur", "Période", "Quartier", "Valeur", "Appréciation", "Commentaire", "Source")
     required_columns = ("Code indicateur", "Période")
     key_column = "Code indicateur"
 

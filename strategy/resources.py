@@ -95,13 +95,18 @@ class TableDiff(resources.Diff):
 
 
 class TableResource(resources.ModelResource):
-    """Base of the three tables. Subclasses declare ``columns`` and implement the hooks."""
+    """Base of the three tables. Subclasses declare their fields (``column_name`` is the header)
+    and implement the hooks."""
 
-    #: Column headers in the table's order, and those that must be present.
-    columns = ()
+    #: The column headers that must be present.
     required_columns = ()
     #: The column that names the row in duplicate errors.
     key_column = ""
+
+    @property
+    def columns(self):
+        """The column headers, in the table's order (that of ``Meta.fields``)."""
+        return tuple(self.fields[name].column_name for name in self._meta.fields)
 
     def __init__(self, strategy=None, user=None, preview=True, **kwargs):
         super().__init__(**kwargs)
@@ -436,22 +441,6 @@ class ActionResource(TableResource):
     start_date = fields.Field(column_name="Date de début")
     end_date = fields.Field(column_name="Date de fin")
 
-    columns = (
-        "Code",
-        "Titre",
-        "Axe",
-        "Orientation",
-        "Résumé",
-        "Description",
-        "Structure pilote",
-        "Partenaires",
-        "Publics",
-        "Quartiers",
-        "Secteurs",
-        "Statut",
-        "Date de début",
-        "Date de fin",
-    )
     required_columns = ("Code", "Titre", "Axe", "Structure pilote")
     key_column = "Code"
     m2m_columns = {
@@ -679,15 +668,6 @@ class BudgetLineResource(TableResource):
     stage = fields.Field(column_name="Étape")
     file_reference = fields.Field(column_name="Référence dossier")
 
-    columns = (
-        "Code action",
-        "Année",
-        "Financeur",
-        "Montant prévu",
-        "Montant réalisé",
-        "Étape",
-        "Référence dossier",
-    )
     required_columns = ("Code action", "Année", "Financeur", "Montant prévu")
     key_column = "Code action"
 
