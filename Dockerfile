@@ -14,11 +14,15 @@ RUN apt-get update \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY citedu citedu
+COPY shared shared
 COPY actors actors
 COPY strategy strategy
 COPY indicators indicators
+COPY charts charts
 COPY documents documents
+COPY portal portal
 COPY api api
+COPY demo demo
 COPY maintenance maintenance
 RUN pip install .
 COPY . .

@@ -40,6 +40,7 @@ test: $(STAMP) messages
 quality: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 
 format: $(STAMP)

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Contact, Neighbourhood, Organisation, Sector
-from strategy.admin.base import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
+from actors.models import Contact, Neighbourhood, Organisation, Sector, Territory
+from shared.admin import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
 
 
 @admin.register(Sector)
@@ -64,4 +64,11 @@ class NeighbourhoodAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
     list_select_related = ["territory"]
     search_fields = ["name", "qpv_code"]
     autocomplete_fields = ["territory"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Territory)
+class TerritoryAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+    list_display = ["name", "insee_code", "department", "population"]
+    search_fields = ["name", "insee_code", "department"]
     prepopulated_fields = {"slug": ["name"]}

@@ -6,6 +6,39 @@ from django.utils.translation import gettext_lazy as _
 from actors.enums import OrganisationKind
 
 
+class Territory(models.Model):
+    """A commune (or a group of communes) that carries a strategy."""
+
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("identifiant"), max_length=150, unique=True)
+    insee_code = models.CharField(_("code INSEE"), max_length=5, blank=True)
+    department = models.CharField(_("département"), max_length=100, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("année de la population"), null=True, blank=True)
+    description = models.TextField(_("présentation"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insee_code"],
+                condition=~Q(insee_code=""),
+                name="territory_unique_insee_code",
+                violation_error_message=_("Ce code INSEE est déjà attribué à un autre territoire."),
+            ),
+            models.CheckConstraint(
+                condition=Q(insee_code="") | Q(insee_code__regex=r"^[0-9][0-9AB][0-9]{3}$"),
+                name="territory_insee_code_format",
+                violation_error_message=_("Le code INSEE doit compter cinq caractères, par exemple 94041."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Sector(models.Model):
     """A field of public action (education, culture, sport, health…)."""
 
@@ -118,7 +151,7 @@ class Contact(models.Model):
 
 class Neighbourhood(models.Model):
     territory = models.ForeignKey(
-        "strategy.Territory",
+        Territory,
         verbose_name=_("territoire"),
         on_delete=models.CASCADE,
         related_name="neighbourhoods",

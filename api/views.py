@@ -21,19 +21,24 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from actors.models import Organisation
-from actors.serializers import OrganisationSerializer
 from api import querysets
 from api.exceptions import french_exception_handler
 from api.filters import MeasurementFilterSet
 from api.pagination import CiteduPagination
 from api.permissions import ReadOrWriteOwnMeasurements
 from api.schema import CiteduAutoSchema
+from api.serializers.actors import OrganisationSerializer
+from api.serializers.indicators import IndicatorSerializer, MeasurementSerializer, MeasurementWriteSerializer
+from api.serializers.strategy import (
+    ActionSerializer,
+    AxisSerializer,
+    OrientationSerializer,
+    StrategySerializer,
+)
 from api.throttling import AnonymousThrottle, AuthenticatedThrottle
 from indicators.models import Indicator, Measurement
-from indicators.serializers import IndicatorSerializer, MeasurementSerializer, MeasurementWriteSerializer
 from strategy.filters import ActionFilterSet
 from strategy.models import Action, Axis, Orientation, Strategy
-from strategy.serializers import ActionSerializer, AxisSerializer, OrientationSerializer, StrategySerializer
 
 LICENCE_NAME = "Licence Ouverte / Open Licence 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"

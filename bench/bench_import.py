@@ -59,8 +59,8 @@ def create_strategy(actions_count):
 def create_strategy_ourselves(actions_count):
     import datetime
 
-    from actors.models import Organisation
-    from strategy.models import Action, Axis, Strategy, Territory
+    from actors.models import Organisation, Territory
+    from strategy.models import Action, Axis, Strategy
 
     territory, _ = Territory.objects.get_or_create(slug="banc", defaults={"name": "Banc"})
     strategy = Strategy.objects.create(

@@ -7,10 +7,6 @@ from django.urls import include, path
 
 from citedu.health import healthz
 
-admin.site.site_header = "Citédu — espace de co-construction"
-admin.site.site_title = "Citédu"
-admin.site.index_title = "Stratégies éducatives"
-
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
@@ -19,7 +15,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("documents.urls")),
     path("", include("api.urls_csv")),
-    path("", include("strategy.urls")),
+    path("", include("portal.urls")),
 ]
 
 if settings.DEBUG:

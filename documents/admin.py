@@ -4,8 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from documents.models import StrategyVersion
 from documents.versions import freeze_strategy, may_freeze
-from strategy.models import Strategy, StrategyVersion
+from strategy.models import Strategy
 
 
 class FreezeForm(forms.ModelForm):

@@ -9,7 +9,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from documents import signals
-        from strategy.models import StrategyVersion
+        from documents.models import StrategyVersion
 
         pre_save.connect(
             signals.forbid_changing_a_frozen_version,

@@ -12,8 +12,9 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
+from actors import roles
+from charts import svg as charts
 from indicators.models import Indicator, Measurement
-from strategy import charts, roles
 from strategy.enums import ActionStatus
 from strategy.models import (
     Action,

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
-from strategy.models import StrategyVersion
+from documents.models import StrategyVersion
 
 IMMUTABLE_FIELDS = ("strategy_id", "number", "kind", "sha256", "frozen_at")
 

@@ -10,10 +10,11 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from actors import roles
 from documents import cache, content, rendering
-from strategy import roles
-from strategy.enums import VersionKind
-from strategy.models import Strategy, StrategyVersion
+from documents.enums import VersionKind
+from documents.models import StrategyVersion
+from strategy.models import Strategy
 
 
 def may_freeze(user):

@@ -4,7 +4,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from documents import cache, content, rendering
-from strategy.models import Strategy, StrategyVersion
+from documents.models import StrategyVersion
+from strategy.models import Strategy
 
 
 def pdf_response(pdf, filename):

@@ -4,16 +4,17 @@ from django.contrib import admin
 from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
+from indicators import perms as indicator_perms
 from indicators.import_admin import MeasurementImportExportMixin
 from indicators.models import Indicator, Measurement
-from strategy import perms
-from strategy.admin.base import (
+from shared.admin import (
     CachedChoicesInlineMixin,
     CiteduHistoryAdmin,
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
-    PilotRowsMixin,
 )
+from strategy import perms
+from strategy.admin.base import PilotRowsMixin
 
 
 class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
@@ -65,7 +66,9 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         # A pilot picking the indicator of a measurement is offered only the ones they may fill.
         if request.GET.get("field_name") == "indicator" and perms.is_restricted_pilot(request.user):
-            queryset = queryset.filter(pk__in=perms.indicators_editable_by(request.user).values("pk"))
+            queryset = queryset.filter(
+                pk__in=indicator_perms.indicators_editable_by(request.user).values("pk")
+            )
         return queryset, may_have_duplicates
 
     def save_formset(self, request, form, formset, change):
@@ -81,7 +84,7 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 class MeasurementAdmin(
     HiddenRowsAre404Mixin, PilotRowsMixin, MeasurementImportExportMixin, CiteduHistoryAdmin
 ):
-    pilot_rows = staticmethod(perms.measurements_editable_by)
+    pilot_rows = staticmethod(indicator_perms.measurements_editable_by)
     list_display = ["indicator", "period", "neighbourhood", "value", "rating", "entered_by", "entered_at"]
     list_filter = ["period", "indicator__strategy", "neighbourhood"]
     list_select_related = ["indicator", "neighbourhood", "entered_by"]
@@ -91,7 +94,7 @@ class MeasurementAdmin(
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "indicator" and perms.is_restricted_pilot(request.user):
-            kwargs["queryset"] = perms.indicators_editable_by(request.user)
+            kwargs["queryset"] = indicator_perms.indicators_editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class IndicatorsConfig(AppConfig):
     name = "indicators"
     verbose_name = _("Indicateurs")
+    #: The tables this app imports and exports (``shared.spreadsheets.table_resource_class``).
+    spreadsheet_tables = {
+        "mesures": "indicators.resources.MeasurementResource",
+    }

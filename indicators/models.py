@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from actors import roles
 from indicators.enums import Direction, Frequency, IndicatorKind, Rating
-from strategy import roles
 from strategy.models import Strategy
 
 #: A calendar year (2023), a school year (2022-2023, consecutive) or a quarter (2023-T2).
@@ -109,7 +109,7 @@ class Indicator(models.Model):
 
     def get_absolute_url(self):
         return reverse(
-            "strategy:indicator_detail", kwargs={"slug": self.strategy.slug, "indicator_slug": self.slug}
+            "portal:indicator_detail", kwargs={"slug": self.strategy.slug, "indicator_slug": self.slug}
         )
 
     @property

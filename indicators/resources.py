@@ -7,8 +7,8 @@ from import_export import fields
 from actors.models import Neighbourhood
 from indicators.enums import IndicatorKind, Rating
 from indicators.models import Indicator, Measurement, validate_period
+from shared.spreadsheets import Lookup, format_decimal, parse_decimal
 from strategy.resources import TableResource, lookup_by_choice
-from strategy.tabular import Lookup, format_decimal, parse_decimal
 
 MAX_VALUE = 10**12  # max_digits=14 with two decimals
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class StrategyConfig(AppConfig):
     name = "strategy"
     verbose_name = _("Stratégies")
+    #: The tables this app imports and exports (``shared.spreadsheets.table_resource_class``).
+    spreadsheet_tables = {
+        "actions": "strategy.resources.ActionResource",
+        "financements": "strategy.resources.BudgetLineResource",
+    }

@@ -76,8 +76,3 @@ class ContributionStatus(models.TextChoices):
     OPEN = "open", _("Ouverte")
     ACCEPTED = "accepted", _("Prise en compte")
     REJECTED = "rejected", _("Non retenue")
-
-
-class VersionKind(models.TextChoices):
-    INITIAL = "initial", _("Version initiale")
-    AMENDMENT = "amendment", _("Avenant")

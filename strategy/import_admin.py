@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 
+from shared.spreadsheets import EXTENSIONS, TABLE_FORMATS, TableFileError, check_size, table_format
 from strategy.models import Strategy
 from strategy.resources import ActionResource, BudgetLineResource, strategies_editable_by
-from strategy.tabular import EXTENSIONS, TABLE_FORMATS, TableFileError, check_size, table_format
 
 
 class StrategyImportForm(ImportForm):

@@ -5,7 +5,7 @@ thing; these helpers say to which rows. The admin asks them for its lists, forms
 and inlines, so one place decides.
 """
 
-from strategy import roles
+from actors import roles
 from strategy.enums import ActionStatus
 
 #: The statuses a pilot may move their own action between (validation is the COPIL's).
@@ -63,26 +63,6 @@ def budget_lines_editable_by(user):
     return BudgetLine.objects.none()
 
 
-def indicators_editable_by(user):
-    """Indicators whose measurements the user may enter (pilots: those linked to their actions)."""
-    from indicators.models import Indicator
-
-    if edits_everything(user):
-        return Indicator.objects.all()
-    if roles.has_role(user, roles.PILOTE):
-        linked = Indicator.actions.through.objects.filter(action__pilot_id=organisation_of(user))
-        return Indicator.objects.filter(pk__in=linked.values("indicator_id"))
-    return Indicator.objects.none()
-
-
-def measurements_editable_by(user):
-    from indicators.models import Measurement
-
-    if edits_everything(user):
-        return Measurement.objects.all()
-    return Measurement.objects.filter(indicator__in=indicators_editable_by(user))
-
-
 def can_change_action(user, action):
     if edits_everything(user):
         return True
@@ -92,12 +72,6 @@ def can_change_action(user, action):
 
 def can_change_budget_line(user, line):
     return can_change_action(user, line.action)
-
-
-def can_change_measurement(user, measurement):
-    if edits_everything(user):
-        return True
-    return indicators_editable_by(user).filter(pk=measurement.indicator_id).exists()
 
 
 def status_choices_for(user, action):

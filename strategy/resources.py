@@ -16,11 +16,9 @@ from import_export import fields, resources
 from import_export.results import Error, RowResult
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from actors import roles
 from actors.models import Contact, Neighbourhood, Organisation, Sector
-from strategy import roles
-from strategy.enums import ActionStatus, FundingStage, PartnerRole
-from strategy.models import Action, Audience, Axis, BudgetLine, Orientation, Strategy
-from strategy.tabular import (
+from shared.spreadsheets import (
     CellError,
     Lookup,
     cell_list,
@@ -33,6 +31,8 @@ from strategy.tabular import (
     parse_date,
     parse_integer,
 )
+from strategy.enums import ActionStatus, FundingStage, PartnerRole
+from strategy.models import Action, Audience, Axis, BudgetLine, Orientation, Strategy
 
 
 class TableError(Exception):

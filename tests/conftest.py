@@ -1,6 +1,6 @@
 import pytest
 
-from strategy import roles
+from actors import roles
 from tests.reference_data import restore_reference_data
 from tests.strategy.factories import UserFactory
 

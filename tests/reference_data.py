@@ -1,13 +1,12 @@
 """Reference rows created by data migrations, put back after a transactional test flushes them."""
 
-#: The data migrations whose rows (sectors, audiences, roles) the flush after each transactional test
-#: deletes. Content types and permissions come back by themselves: the flush emits post_migrate.
-DATA_MIGRATIONS = [("actors", "0003_sectors"), ("strategy", "0002_roles_and_audiences")]
+#: The data migrations whose rows (sectors, audiences) the flush after each transactional test deletes.
+#: Content types, permissions and the role groups come back by themselves: the flush emits post_migrate.
+DATA_MIGRATIONS = [("actors", "0002_sectors"), ("strategy", "0002_audiences")]
 
 
 def restore_reference_data(django_db_blocker):
     """Re-runs the data migrations, as the migrate command does, when their rows are missing."""
-    from django.contrib.auth.models import Group
     from django.db import connection, transaction
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
@@ -16,7 +15,7 @@ def restore_reference_data(django_db_blocker):
     from strategy.models import Audience
 
     with django_db_blocker.unblock():
-        if Group.objects.exists() and Sector.objects.exists() and Audience.objects.exists():
+        if Sector.objects.exists() and Audience.objects.exists():
             return
         loader = MigrationLoader(connection)
         with transaction.atomic():

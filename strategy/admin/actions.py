@@ -4,18 +4,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact
-from strategy import perms
-from strategy.admin import workflow
-from strategy.admin.base import (
+from shared.admin import (
     CachedChoicesInlineMixin,
     CiteduHistoryAdmin,
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
-    PilotRowsMixin,
-    budget_table,
-    euros,
 )
-from strategy.admin.concurrency import ConcurrentEditAdminMixin
+from shared.concurrency import ConcurrentEditAdminMixin
+from strategy import perms
+from strategy.admin import workflow
+from strategy.admin.base import PilotRowsMixin, budget_table, euros
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
 from strategy.models import Action, ActionPartner, BudgetLine
 

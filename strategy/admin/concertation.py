@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from strategy.admin.base import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
+from shared.admin import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
 from strategy.enums import ContributionStatus
 from strategy.models import Contribution, Decision, Meeting, SwotItem, Workshop
 

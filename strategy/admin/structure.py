@@ -4,24 +4,17 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from strategy import perms
-from strategy.admin import workflow
-from strategy.admin.base import (
+from shared.admin import (
     CachedChoicesInlineMixin,
     CiteduHistoryAdmin,
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
-    budget_table,
 )
-from strategy.admin.concurrency import ConcurrentEditAdminMixin
-from strategy.models import Audience, Axis, Orientation, Signatory, Strategy, Territory
-
-
-@admin.register(Territory)
-class TerritoryAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
-    list_display = ["name", "insee_code", "department", "population"]
-    search_fields = ["name", "insee_code", "department"]
-    prepopulated_fields = {"slug": ["name"]}
+from shared.concurrency import ConcurrentEditAdminMixin
+from strategy import perms
+from strategy.admin import workflow
+from strategy.admin.base import budget_table
+from strategy.models import Audience, Axis, BudgetLine, Orientation, Signatory, Strategy
 
 
 @admin.register(Audience)
@@ -93,7 +86,7 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
     def budget_totals_table(self, obj):
         if obj is None or obj.pk is None:
             return "—"
-        return budget_table(obj.budget_totals())
+        return budget_table(BudgetLine.objects.filter(action__strategy=obj).totals_by_funder_and_year())
 
     def has_workflow_permission(self, request):
         return perms.edits_everything(request.user) and self.has_change_permission(request)

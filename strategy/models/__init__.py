@@ -1,7 +1,6 @@
 from strategy.models.actions import Action, ActionPartner, Audience, BudgetLine
 from strategy.models.concertation import Contribution, Decision, Meeting, SwotItem, Workshop
-from strategy.models.structure import Axis, Orientation, Signatory, Strategy, Territory
-from strategy.models.versions import StrategyVersion
+from strategy.models.structure import Axis, Orientation, Signatory, Strategy
 
 __all__ = [
     "Action",
@@ -15,8 +14,6 @@ __all__ = [
     "Orientation",
     "Signatory",
     "Strategy",
-    "StrategyVersion",
     "SwotItem",
-    "Territory",
     "Workshop",
 ]

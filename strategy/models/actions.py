@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from strategy import roles
+from actors import roles
 from strategy.enums import ActionStatus, FundingStage, PartnerRole, StrategyStatus
 from strategy.models.structure import Axis, Orientation, Strategy
 from strategy.search import search_document
@@ -187,9 +187,7 @@ class Action(models.Model):
         return search_document(self.code, self.title, self.summary, self.description)
 
     def get_absolute_url(self):
-        return reverse(
-            "strategy:action_detail", kwargs={"slug": self.strategy.slug, "action_slug": self.slug}
-        )
+        return reverse("portal:action_detail", kwargs={"slug": self.strategy.slug, "action_slug": self.slug})
 
     def clean(self):
         errors = {}

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from strategy import roles
+from actors import roles
 from strategy.enums import ContributionStatus, DecisionKind, MeetingKind, SwotKind, WorkshopKind
 from strategy.models.structure import Axis, Strategy
 

@@ -1,4 +1,4 @@
-"""The territory, the strategy and its tree of axes and orientations."""
+"""The strategy and its tree of axes and orientations."""
 
 from django.db import models
 from django.db.models import Q
@@ -6,43 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from strategy import roles
+from actors import roles
 from strategy.enums import OrientationStatus, StrategyKind, StrategyStatus
 
 PUBLISHED_STATUSES = (StrategyStatus.ADOPTED, StrategyStatus.CLOSED)
-
-
-class Territory(models.Model):
-    """A commune (or a group of communes) that carries a strategy."""
-
-    name = models.CharField(_("nom"), max_length=150)
-    slug = models.SlugField(_("identifiant"), max_length=150, unique=True)
-    insee_code = models.CharField(_("code INSEE"), max_length=5, blank=True)
-    department = models.CharField(_("département"), max_length=100, blank=True)
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(_("année de la population"), null=True, blank=True)
-    description = models.TextField(_("présentation"), blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("territoire")
-        verbose_name_plural = _("territoires")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["insee_code"],
-                condition=~Q(insee_code=""),
-                name="territory_unique_insee_code",
-                violation_error_message=_("Ce code INSEE est déjà attribué à un autre territoire."),
-            ),
-            models.CheckConstraint(
-                condition=Q(insee_code="") | Q(insee_code__regex=r"^[0-9][0-9AB][0-9]{3}$"),
-                name="territory_insee_code_format",
-                violation_error_message=_("Le code INSEE doit compter cinq caractères, par exemple 94041."),
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
 
 
 class StrategyQuerySet(models.QuerySet):
@@ -60,7 +27,7 @@ class StrategyQuerySet(models.QuerySet):
 
 class Strategy(models.Model):
     territory = models.ForeignKey(
-        Territory, verbose_name=_("territoire"), on_delete=models.PROTECT, related_name="strategies"
+        "actors.Territory", verbose_name=_("territoire"), on_delete=models.PROTECT, related_name="strategies"
     )
     kind = models.CharField(_("type"), max_length=20, choices=StrategyKind.choices)
     title = models.CharField(_("titre"), max_length=250)
@@ -102,7 +69,7 @@ class Strategy(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("strategy:strategy_detail", kwargs={"slug": self.slug})
+        return reverse("portal:strategy_detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):
@@ -111,12 +78,6 @@ class Strategy(models.Model):
     @property
     def period_label(self):
         return f"{self.start_date.year}-{self.end_date.year}"
-
-    def budget_totals(self):
-        """Planned and executed amounts by funder and year, for the whole strategy."""
-        from strategy.models.actions import BudgetLine
-
-        return BudgetLine.objects.filter(action__strategy=self).totals_by_funder_and_year()
 
 
 class AxisQuerySet(models.QuerySet):

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from rest_framework.authtoken.models import Token
 
+from actors import roles
 from indicators.models import Measurement
-from strategy import roles
 from tests.actors.factories import ContactFactory, OrganisationFactory
 from tests.strategy.factories import UserFactory
 

@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from actors import roles
 from indicators.models import Indicator, Measurement
-from strategy import roles
 from strategy.enums import ActionStatus, StrategyStatus
 from strategy.models import Action
 from tests.strategy.factories import ActionFactory, StrategyFactory, UserFactory

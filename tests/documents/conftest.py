@@ -5,7 +5,7 @@ from django.db import connection, transaction
 from django.test import Client
 from pypdf import PdfReader
 
-from strategy import roles
+from actors import roles
 from tests.documents.builders import build_strategy
 from tests.strategy.factories import UserFactory
 

@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
+from actors import roles
 from documents import cache, rendering
-from strategy import roles
 from strategy.enums import StrategyStatus
 from tests.documents.builders import DRAFT_TITLE, build_strategy
 from tests.documents.conftest import client_for, pdf_text

@@ -70,7 +70,7 @@ def test_it_holds_indicator_baselines_targets_and_latest_values(anonymous_text):
         r"IND-1 Places en crèche municipale \(places\) 200 2021 260 2026 245 2024", anonymous_text
     )
     assert "Collégiens touchés par une action culturelle" in anonymous_text
-    # The shared chart (strategy.charts), with its caption.
+    # The shared chart (charts.svg), with its caption.
     assert "Évolution de l'indicateur « Places en crèche municipale »" in anonymous_text
 
 

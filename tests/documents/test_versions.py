@@ -9,10 +9,11 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from actors import roles
+from documents.enums import VersionKind
+from documents.models import StrategyVersion
 from documents.versions import freeze_strategy
-from strategy import roles
-from strategy.enums import StrategyStatus, VersionKind
-from strategy.models import StrategyVersion
+from strategy.enums import StrategyStatus
 from tests.documents.builders import DRAFT_TITLE, SECRET_EMAIL, build_strategy
 from tests.documents.conftest import client_for, pdf_text
 from tests.strategy.factories import UserFactory
@@ -132,7 +133,7 @@ def test_no_admin_action_alters_or_deletes_a_frozen_version(
     user = {"coordination": coordination, "superuser": superuser}[who]
     client = client_for(user)
     before = stored_bytes(version)
-    change_url = f"/admin/strategy/strategyversion/{version.pk}/change/"
+    change_url = f"/admin/documents/strategyversion/{version.pk}/change/"
     assert client.get(change_url).status_code == 200
     client.post(
         change_url,
@@ -143,13 +144,13 @@ def test_no_admin_action_alters_or_deletes_a_frozen_version(
             "pdf": SimpleUploadedFile("faux.pdf", b"%PDF-1.7 faux", content_type="application/pdf"),
         },
     )
-    assert client.get(f"/admin/strategy/strategyversion/{version.pk}/delete/").status_code == 403
+    assert client.get(f"/admin/documents/strategyversion/{version.pk}/delete/").status_code == 403
     assert (
-        client.post(f"/admin/strategy/strategyversion/{version.pk}/delete/", {"post": "yes"}).status_code
+        client.post(f"/admin/documents/strategyversion/{version.pk}/delete/", {"post": "yes"}).status_code
         == 403
     )
     client.post(
-        "/admin/strategy/strategyversion/",
+        "/admin/documents/strategyversion/",
         {"action": "delete_selected", "_selected_action": [version.pk], "post": "yes"},
     )
     after = stored_bytes(version)
@@ -160,7 +161,7 @@ def test_no_admin_action_alters_or_deletes_a_frozen_version(
 
 def test_the_signed_copy_is_attached_once_in_the_admin(coordination, version, frozen_bytes):
     client = client_for(coordination)
-    change_url = f"/admin/strategy/strategyversion/{version.pk}/change/"
+    change_url = f"/admin/documents/strategyversion/{version.pk}/change/"
     scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.7 scan", content_type="application/pdf")
     response = client.post(change_url, {"signed_copy": scan, "signed_on": "2024-07-01"})
     assert response.status_code == 302
@@ -176,7 +177,7 @@ def test_the_signed_copy_is_attached_once_in_the_admin(coordination, version, fr
 
 
 def test_the_admin_list_shows_number_kind_and_short_fingerprint(superuser, version):
-    response = client_for(superuser).get("/admin/strategy/strategyversion/")
+    response = client_for(superuser).get("/admin/documents/strategyversion/")
     assert response.status_code == 200
     body = response.content.decode()
     assert version.sha256[:12] in body
@@ -186,9 +187,9 @@ def test_the_admin_list_shows_number_kind_and_short_fingerprint(superuser, versi
 
 def test_the_admin_add_form_freezes_the_chosen_strategy(superuser, small, version):
     client = client_for(superuser)
-    assert client.get("/admin/strategy/strategyversion/add/").status_code == 200
+    assert client.get("/admin/documents/strategyversion/add/").status_code == 200
     response = client.post(
-        "/admin/strategy/strategyversion/add/",
+        "/admin/documents/strategyversion/add/",
         {"strategy": small.strategy.pk, "signed_at_place": "Vitry", "title": "Avenant admin"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -200,7 +201,7 @@ def test_the_admin_add_form_freezes_the_chosen_strategy(superuser, small, versio
 
 def test_a_pilot_cannot_open_the_admin_add_form(module_data):
     client = client_for(UserFactory(role=roles.PILOTE))
-    assert client.get("/admin/strategy/strategyversion/add/").status_code == 403
+    assert client.get("/admin/documents/strategyversion/add/").status_code == 403
 
 
 def test_serving_a_version_takes_a_bounded_number_of_queries(version, django_assert_max_num_queries):

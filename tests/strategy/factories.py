@@ -5,7 +5,8 @@ import factory
 from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
-from strategy import roles
+from actors import roles
+from actors.models import Territory
 from strategy.enums import ActionStatus, OrientationStatus, StrategyKind, StrategyStatus
 from strategy.models import (
     Action,
@@ -18,7 +19,6 @@ from strategy.models import (
     Orientation,
     Strategy,
     SwotItem,
-    Territory,
     Workshop,
 )
 from tests.actors.factories import ContactFactory, OrganisationFactory

@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from shared.spreadsheets import TableFileError, table_format, table_resource_class, write_table
 from strategy.models import Strategy
-from strategy.tabular import TableFileError, table_format, table_resource_class, write_table
 
 
 class Command(BaseCommand):

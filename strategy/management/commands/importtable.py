@@ -6,9 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from shared.spreadsheets import TableFileError, check_size, read_table, table_format, table_resource_class
 from strategy.models import Strategy
 from strategy.resources import result_messages
-from strategy.tabular import TableFileError, check_size, read_table, table_format, table_resource_class
 
 PROGRESS_EVERY = 500
 

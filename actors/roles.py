@@ -1,0 +1,94 @@
+"""The portal's roles (Django groups), the model permissions each holds, and who is who.
+
+The groups and their permissions are (re)applied after every ``migrate`` from ``ROLE_PERMISSIONS``,
+so a new model is granted by the rule that covers it without a migration to rewrite. Row-level
+limits (a pilot's own actions) are each app's ``perms`` module; visibility is ``visible_to(user)``.
+"""
+
+COORDINATION = "coordination"
+PILOTE = "pilote"
+PARTENAIRE = "partenaire"
+COPIL = "copil"
+
+ALL_ROLES = (COORDINATION, PILOTE, PARTENAIRE, COPIL)
+#: Roles that work inside the strategy and so see its drafts everywhere.
+INSIDE_ROLES = (COORDINATION, PILOTE, COPIL)
+
+
+def _group_names(user):
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_citedu_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._citedu_group_names = cached
+    return cached
+
+
+def has_role(user, role):
+    return role in _group_names(user)
+
+
+def sees_everything(user):
+    """Staff inside the strategy: coordination, pilots, steering committee, superusers."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or bool(_group_names(user) & set(INSIDE_ROLES))
+
+
+def is_partner(user):
+    return has_role(user, PARTENAIRE)
+
+
+#: The apps whose model permissions the roles are granted.
+PORTAL_APPS = ("actors", "strategy", "indicators", "documents")
+
+#: Model permissions per role: "__all__" or, per verb, "__all__" or the model names.
+ROLE_PERMISSIONS = {
+    COORDINATION: "__all__",
+    COPIL: {
+        "view": "__all__",
+        "add": ["meeting", "decision"],
+        "change": ["meeting", "decision", "orientation", "action", "contribution"],
+    },
+    PILOTE: {
+        "view": "__all__",
+        "add": ["budgetline", "measurement", "actionpartner"],
+        "change": ["action", "budgetline", "measurement", "actionpartner"],
+        "delete": ["budgetline", "measurement", "actionpartner"],
+    },
+    PARTENAIRE: {"add": ["contribution"]},
+}
+
+#: Frozen versions are never changed nor deleted, whoever asks.
+NEVER_GRANTED = {"delete_strategyversion", "change_strategyversion"}
+
+
+def grant_role_permissions(using="default", **kwargs):
+    """Creates the role groups and sets their permissions from ``ROLE_PERMISSIONS`` (idempotent).
+
+    Connected to ``post_migrate``; it creates the permissions of every app first, since the
+    signal reaches this app before the apps installed after it.
+    """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    portal_permissions = list(
+        Permission.objects.using(using)
+        .filter(content_type__app_label__in=PORTAL_APPS)
+        .exclude(codename__in=NEVER_GRANTED)
+    )
+    for role, spec in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=role)
+        group.permissions.set([permission for permission in portal_permissions if _grants(spec, permission)])
+
+
+def _grants(spec, permission):
+    if spec == "__all__":
+        return True
+    verb, _, model = permission.codename.partition("_")
+    models = spec.get(verb, ())
+    return models == "__all__" or model in models

@@ -1,0 +1,91 @@
+"""The admin home per role: what is waiting for the person who logs in.
+
+A pilot sees their actions and the public indicators linked to them that still miss a value for
+the current period; coordination and the steering committee see the open contributions and the
+actions waiting for validation. ``CiteduAdminSite`` adds this to the index page's context.
+"""
+
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actors import roles
+from indicators import perms as indicator_perms
+from indicators.enums import Frequency
+from indicators.models import Indicator, Measurement
+from strategy import perms
+from strategy.enums import ActionStatus
+from strategy.models import Action, Contribution
+
+DASHBOARD_LIMIT = 20
+
+
+def current_period(frequency, today):
+    """The period label a measurement taken now would carry, or None for one-off indicators."""
+    if frequency == Frequency.YEARLY:
+        return str(today.year)
+    if frequency == Frequency.SCHOOL_YEAR:
+        start = today.year if today.month >= 9 else today.year - 1
+        return f"{start}-{start + 1}"
+    if frequency == Frequency.TERM:
+        return f"{today.year}-T{(today.month - 1) // 3 + 1}"
+    return None
+
+
+def pilot_dashboard(user, today):
+    organisation_id = perms.organisation_of(user)
+    actions = Action.objects.filter(pilot_id=organisation_id).select_related("strategy")
+    indicators = list(
+        Indicator.objects.filter(
+            is_public=True, pk__in=indicator_perms.indicators_editable_by(user).values("pk")
+        )
+        .select_related("strategy")
+        .order_by("strategy__title", "code")
+    )
+    wanted = {indicator.pk: current_period(indicator.frequency, today) for indicator in indicators}
+    measured = set(
+        Measurement.objects.filter(
+            indicator__in=[pk for pk, period in wanted.items() if period],
+            period__in={period for period in wanted.values() if period},
+        ).values_list("indicator_id", "period")
+    )
+    missing = []
+    for indicator in indicators:
+        period = wanted[indicator.pk]
+        if period and (indicator.pk, period) not in measured:
+            indicator.current_period = period
+            missing.append(indicator)
+    return {"kind": "pilot", "actions": list(actions[:DASHBOARD_LIMIT]), "missing_indicators": missing}
+
+
+def coordination_dashboard():
+    contributions = Contribution.objects.open().select_related("strategy", "author", "orientation", "action")
+    waiting = Action.objects.filter(status=ActionStatus.PROPOSED).select_related("strategy", "pilot")
+    return {
+        "kind": "coordination",
+        "open_contributions": list(contributions[:DASHBOARD_LIMIT]),
+        "open_contribution_count": contributions.count(),
+        "waiting_actions": list(waiting[:DASHBOARD_LIMIT]),
+        "waiting_action_count": waiting.count(),
+    }
+
+
+def dashboard_for(user, today=None):
+    today = today or timezone.localdate()
+    if perms.can_validate(user):
+        return coordination_dashboard()
+    if roles.has_role(user, roles.PILOTE):
+        return pilot_dashboard(user, today)
+    return None
+
+
+class CiteduAdminSite(admin.AdminSite):
+    """The default admin site (``citedu.apps.CiteduAdminConfig``) with a per-role dashboard."""
+
+    site_header = _("Citédu — espace de co-construction")
+    site_title = "Citédu"
+    index_title = _("Stratégies éducatives")
+
+    def index(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "dashboard": dashboard_for(request.user)}
+        return super().index(request, extra_context)

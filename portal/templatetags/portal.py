@@ -1,0 +1,38 @@
+"""Template helpers of the public pages."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from charts.svg import format_euros, format_number
+
+register = template.Library()
+
+
+@register.filter
+def euros(value):
+    """« 12 500 € », the French way."""
+    return format_euros(value)
+
+
+@register.filter
+def number_fr(value):
+    return format_number(value) if value not in (None, "") else ""
+
+
+@register.filter
+def svg(chart):
+    """The chart's SVG, produced by charts.svg from escaped data."""
+    return mark_safe(chart.svg)  # built by charts.svg, every text escaped
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, name):
+    """aria-current for the strategy's sub-navigation."""
+    match = context["request"].resolver_match
+    return mark_safe(' aria-current="page"') if match and match.url_name == name else ""
+
+
+@register.filter
+def anchor(value, prefix):
+    """An id built from a prefix and a number: ``3|anchor:"orientation"`` gives ``orientation-3``."""
+    return f"{prefix}-{value}"

@@ -1,0 +1,127 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.forms import ChoiceField, ModelChoiceField
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from indicators.models import Indicator
+from portal.forms import ContributionForm
+from portal.views.access import can_contribute, get_visible_strategy
+from strategy.filters import ActionFilterSet
+from strategy.models import Action, ActionPartner, Contribution, Decision
+
+PAGE_SIZE = 20
+
+
+def _active_filters(filterset):
+    """The filters in use, each with the query string that removes it (the « chips »)."""
+    chips = []
+    data = filterset.data
+    for name, field in filterset.form.fields.items():
+        raw = data.get(name)
+        if raw in (None, ""):
+            continue
+        value = filterset.form.cleaned_data.get(name) if filterset.is_valid() else None
+        if value in (None, ""):
+            label = raw
+        elif hasattr(field, "choices") and not hasattr(value, "pk"):
+            label = dict(field.choices).get(value, value)
+        else:
+            label = value
+        remaining = QueryDict(mutable=True)
+        for key in data:
+            if key not in (name, "page"):
+                remaining.setlist(key, data.getlist(key))
+        chips.append({"name": field.label, "value": label, "remove_query": remaining.urlencode()})
+    return chips
+
+
+def _label_empty_choices(form):
+    """« Tous » rather than dashes as the empty choice of each select."""
+    for field in form.fields.values():
+        if isinstance(field, ModelChoiceField):
+            field.empty_label = _("Tous")
+        elif isinstance(field, ChoiceField):
+            # django-filter's ChoiceField prepends its empty_label when the choices are set.
+            field.empty_label = _("Tous")
+            field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+
+def action_list(request, slug):
+    """The strategy's actions, filtered by query string, paginated, shareable by URL."""
+    strategy = get_visible_strategy(request, slug)
+    queryset = (
+        Action.objects.visible_to(request.user)
+        .filter(strategy=strategy)
+        .select_related("axis", "orientation", "pilot")
+        .prefetch_related("neighbourhoods", "audiences")
+        .in_code_order()
+    )
+    filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy)
+    _label_empty_choices(filterset.form)
+    invalid = filterset.is_bound and not filterset.is_valid()
+    results = queryset.none() if invalid else filterset.qs
+    paginator = Paginator(results, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "strategy": strategy,
+        "filterset": filterset,
+        "form": filterset.form,
+        "invalid": invalid,
+        "chips": _active_filters(filterset) if filterset.is_bound else [],
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "actions": page.object_list,
+        "result_count": paginator.count,
+        "query": query.urlencode(),
+        "csv_url": f"/strategies/{strategy.slug}/actions.csv" + (f"?{query.urlencode()}" if query else ""),
+    }
+    return render(request, "portal/action_list.html", context)
+
+
+def action_detail(request, slug, action_slug):
+    """One fiche action: the plain-language summary first, then the administrative details."""
+    strategy = get_visible_strategy(request, slug)
+    user = request.user
+    action = get_object_or_404(
+        Action.objects.visible_to(user)
+        .filter(strategy=strategy)
+        .select_related("axis", "orientation", "pilot", "pilot_contact")
+        .prefetch_related(
+            "audiences",
+            "neighbourhoods",
+            "sectors",
+            Prefetch(
+                "partnerships",
+                queryset=ActionPartner.objects.select_related("organisation").order_by("organisation__name"),
+            ),
+        ),
+        slug=action_slug,
+    )
+    action.strategy = strategy
+    contact = action.pilot_contact if action.pilot_contact and action.pilot_contact.public_consent else None
+    budget_lines = action.budget_lines.select_related("funder").order_by("year", "funder__name")
+    contributing = can_contribute(user, strategy)
+    context = {
+        "strategy": strategy,
+        "action": action,
+        "contact": contact,
+        "budget_lines": budget_lines,
+        "budget_totals": action.budget_lines.totals(),
+        "indicators": Indicator.objects.visible_to(user).filter(actions=action).order_by("code"),
+        "decisions": Decision.objects.visible_to(user)
+        .filter(actions=action)
+        .select_related("meeting")
+        .order_by("meeting__date"),
+        "contributions": Contribution.objects.visible_to(user)
+        .filter(action=action)
+        .select_related("author")
+        .order_by("created_at"),
+        "can_contribute": contributing,
+        "contribution_form": ContributionForm() if contributing else None,
+        "pdf_url": f"/strategies/{strategy.slug}/actions/{action.slug}.pdf",
+    }
+    return render(request, "portal/action_detail.html", context)

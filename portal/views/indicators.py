@@ -1,0 +1,76 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from charts.svg import indicator_chart
+from indicators.models import Indicator, Measurement
+from portal.views.access import get_visible_strategy
+from strategy.models import Action
+
+
+def _territory_measurements():
+    return Measurement.objects.filter(neighbourhood__isnull=True).order_by("period")
+
+
+def indicator_list(request, slug):
+    """Published indicators with their latest value, baseline and target."""
+    strategy = get_visible_strategy(request, slug)
+    indicators = list(
+        Indicator.objects.visible_to(request.user)
+        .filter(strategy=strategy)
+        .select_related("source")
+        .prefetch_related(
+            Prefetch("measurements", queryset=_territory_measurements(), to_attr="territory_values")
+        )
+        .order_by("code")
+    )
+    for indicator in indicators:
+        indicator.latest = indicator.territory_values[-1] if indicator.territory_values else None
+        latest_value = indicator.latest.value if indicator.latest else None
+        progress = indicator.progress_to_target(latest_value)
+        indicator.progress_percent = None if progress is None else round(progress * 100)
+    return render(
+        request,
+        "portal/indicator_list.html",
+        {
+            "strategy": strategy,
+            "indicators": indicators,
+            "csv_url": f"/strategies/{strategy.slug}/indicateurs.csv",
+        },
+    )
+
+
+def indicator_detail(request, slug, indicator_slug):
+    """One indicator: chart and table over time, values by neighbourhood, linked actions."""
+    strategy = get_visible_strategy(request, slug)
+    user = request.user
+    indicator = get_object_or_404(
+        Indicator.objects.visible_to(user)
+        .filter(strategy=strategy)
+        .select_related("source")
+        .prefetch_related(
+            "orientations",
+            Prefetch(
+                "actions",
+                queryset=Action.objects.visible_to(user).in_code_order(),
+                to_attr="visible_actions",
+            ),
+        ),
+        slug=indicator_slug,
+    )
+    indicator.strategy = strategy
+    measurements = list(
+        indicator.measurements.select_related("neighbourhood").order_by("period", "neighbourhood__name")
+    )
+    territory = [m for m in measurements if m.neighbourhood_id is None]
+    latest = territory[-1] if territory else None
+    progress = indicator.progress_to_target(latest.value if latest else None)
+    context = {
+        "strategy": strategy,
+        "indicator": indicator,
+        "chart": indicator_chart(indicator, measurements),
+        "commented_values": [m for m in territory if m.comment or m.source_note],
+        "neighbourhood_values": [m for m in measurements if m.neighbourhood_id is not None],
+        "latest": latest,
+        "progress_percent": None if progress is None else round(progress * 100),
+    }
+    return render(request, "portal/indicator_detail.html", context)
