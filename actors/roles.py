@@ -5,6 +5,8 @@ so a new model is granted by the rule that covers it without a migration to rewr
 limits (a pilot's own actions) are each app's ``perms`` module; visibility is ``visible_to(user)``.
 """
 
+from actors.models import Contact
+
 COORDINATION = "coordination"
 PILOTE = "pilote"
 PARTENAIRE = "partenaire"
@@ -38,6 +40,17 @@ def sees_everything(user):
 
 def is_partner(user):
     return has_role(user, PARTENAIRE)
+
+
+def organisation_of(user):
+    """The id of the organisation the user works for (through their contact record), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_citedu_organisation_id"):
+        user._citedu_organisation_id = (
+            Contact.objects.filter(user=user).values_list("organisation_id", flat=True).first()
+        )
+    return user._citedu_organisation_id
 
 
 #: The apps whose model permissions the roles are granted.

@@ -1,12 +1,17 @@
-"""Row-level permissions of the back office: who may change which action, budget line, measurement.
+"""Who may change which action and budget line, field by field.
 
-Model permissions (granted to the groups by a migration) say what a role may do to a kind of
-thing; these helpers say to which rows. The admin asks them for its lists, forms, autocompletes
-and inlines, so one place decides.
+Model permissions (granted to the groups by ``actors.roles``) say what a role may do to a kind of
+thing; these helpers say to which rows and which fields. The admin (lists, forms, inlines,
+autocompletes) and the spreadsheet import ask them, so one place decides.
 """
 
+from django.utils.translation import gettext as _
+
 from actors import roles
+from actors.roles import organisation_of
 from strategy.enums import ActionStatus
+
+__all__ = ["organisation_of"]  # re-exported: the admin and the imports ask this module
 
 #: The statuses a pilot may move their own action between (validation is the COPIL's).
 PILOT_STATUSES = (ActionStatus.VALIDATED, ActionStatus.IN_PROGRESS, ActionStatus.DONE)
@@ -27,19 +32,6 @@ def can_validate(user):
 def is_restricted_pilot(user):
     """A pilot who is not also coordination: limited to their organisation's actions."""
     return roles.has_role(user, roles.PILOTE) and not edits_everything(user)
-
-
-def organisation_of(user):
-    """The id of the organisation the user works for (through their contact record), or None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if not hasattr(user, "_citedu_organisation_id"):
-        from actors.models import Contact
-
-        user._citedu_organisation_id = (
-            Contact.objects.filter(user=user).values_list("organisation_id", flat=True).first()
-        )
-    return user._citedu_organisation_id
 
 
 def actions_editable_by(user):
@@ -85,3 +77,65 @@ def status_choices_for(user, action):
     current = action.status if action is not None else ActionStatus.PROPOSED
     allowed = PILOT_STATUSES if current in PILOT_STATUSES else (current,)
     return [(value, label) for value, label in ActionStatus.choices if value in allowed]
+
+
+#: The fields of an action only coordination changes: its place in the strategy and who pilots it.
+COORDINATION_ONLY_ACTION_FIELDS = ("strategy", "axis", "orientation", "code", "slug", "pilot")
+
+
+def locked_action_fields(user):
+    """The fields of an action the user may not change (the admin shows them read-only)."""
+    return () if edits_everything(user) else COORDINATION_ONLY_ACTION_FIELDS
+
+
+def refused_action_changes(user, action, values):
+    """[(field, French message)] for each change in ``values`` (field -> new value) the user may not make.
+
+    ``action`` is the action as stored (None for a new one). Relations compare by id. Used by every
+    door that writes an action: a pilot may not move it, hand it over, or validate it.
+    """
+    if edits_everything(user):
+        return []
+    if action is None:
+        return [(None, _("Seule la coordination crée des actions."))]
+    if not can_change_action(user, action):
+        return [
+            (
+                None,
+                _("Vous ne pouvez pas modifier l'action %(code)s : elle est pilotée par %(pilot)s.")
+                % {"code": action.code, "pilot": action.pilot},
+            )
+        ]
+    refused = []
+    for field in COORDINATION_ONLY_ACTION_FIELDS:
+        if field in values and _value_id(values[field]) != _value_id(_stored(action, field)):
+            refused.append(
+                (
+                    field,
+                    _("seule la coordination peut changer ce champ de l'action %(code)s.")
+                    % {"code": action.code},
+                )
+            )
+    if "status" in values and values["status"] != action.status:
+        allowed = {value for value, _label in status_choices_for(user, action)}
+        if values["status"] not in allowed:
+            refused.append(
+                (
+                    "status",
+                    _(
+                        "vous ne pouvez pas passer l'action %(code)s au statut « %(status)s » : "
+                        "la validation revient au comité de pilotage."
+                    )
+                    % {"code": action.code, "status": ActionStatus(values["status"]).label},
+                )
+            )
+    return refused
+
+
+def _stored(action, field):
+    related = action._meta.get_field(field)
+    return getattr(action, f"{field}_id") if related.is_relation else getattr(action, field)
+
+
+def _value_id(value):
+    return getattr(value, "pk", value)

@@ -17,9 +17,6 @@ from strategy.admin.base import PilotRowsMixin, budget_table, euros
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
 from strategy.models import Action, ActionPartner, BudgetLine
 
-#: What a pilot may not move: the action's place in the strategy and who pilots it.
-PILOT_READONLY_FIELDS = ["strategy", "axis", "orientation", "code", "slug", "pilot"]
-
 
 class ActionPartnerInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
     model = ActionPartner
@@ -92,9 +89,7 @@ class ActionAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         fields = ["budget_by_funder_and_year", "created_at", "updated_at"]
-        if perms.is_restricted_pilot(request.user):
-            fields += PILOT_READONLY_FIELDS
-        return fields
+        return fields + list(perms.locked_action_fields(request.user))
 
     def has_change_permission(self, request, obj=None):
         # The steering committee validates through the workflow actions; it does not rewrite fiches.
