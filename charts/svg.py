@@ -7,12 +7,14 @@ strict Content Security Policy and WeasyPrint both accept it.
 
 import hashlib
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.translation import gettext as _
 
 from indicators.enums import IndicatorKind, Rating
+from shared.formatting import euros as format_euros
+from shared.formatting import number as format_number
 from strategy.enums import ActionStatus
 
 WIDTH = 640
@@ -51,22 +53,6 @@ class Chart:
 
     def __html__(self):
         return self.svg
-
-
-def format_number(value, decimals=None):
-    """French formatting: thin spaces between thousands, a comma for decimals (« 12 500,5 »)."""
-    if value is None:
-        return ""
-    value = Decimal(str(value))
-    if decimals is None:
-        decimals = 0 if value == value.to_integral_value() else 2
-    value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
-def format_euros(value):
-    return f"{format_number(value or 0)}\u00a0€"
 
 
 def _svg(title, description, body, height=HEIGHT):

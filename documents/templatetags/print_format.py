@@ -1,17 +1,15 @@
 """French print typography and number formats for the PDF templates."""
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
-from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+
+from shared import formatting
 
 register = template.Library()
 
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
+NARROW_NBSP = formatting.NARROW_NBSP
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0]+([;:!?»])")
 _SPACE_AFTER_GUILLEMET = re.compile(r"«[ \u00a0]+")
@@ -29,42 +27,22 @@ def typo(value):
     return _STRAIGHT_APOSTROPHE.sub("’", text)
 
 
-def _group_thousands(integer_part):
-    return f"{int(integer_part):,}".replace(",", NARROW_NBSP)
-
-
 @register.filter
 def number_fr(value):
-    """12500.5 → « 12 500,5 »; whole numbers lose their decimals; None → « — »."""
-    if value is None or value == "":
-        return "—"
-    number = Decimal(value)
-    if number == number.to_integral_value():
-        return _group_thousands(number)
-    number = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
-    sign = "-" if number < 0 else ""
-    integer, _dot, decimals = f"{abs(number):f}".partition(".")
-    return f"{sign}{_group_thousands(integer)},{decimals}"
+    """12500.5 → « 12 500,5 »; None → « — » (a table cell is never blank)."""
+    return formatting.number(value) or "—"
 
 
 @register.filter
 def euros(value):
-    """An amount in whole euros, the French way: « 12 500 € »."""
-    if value is None or value == "":
-        value = 0
-    rounded = Decimal(value).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    return f"{_group_thousands(rounded)}{NBSP}€"
+    """« 12 500 € », with cents only when there are some."""
+    return formatting.euros(value)
 
 
 @register.filter(expects_localtime=True)
 def date_fr(value):
-    """« 1er septembre 2023 », « 25 juin 2021 »: the long French date (plain format in English)."""
-    if not value:
-        return ""
-    text = date_format(value, "j F Y")
-    if value.day == 1 and translation.get_language().startswith("fr"):
-        text = "1er" + text[1:]
-    return text
+    """« 1er septembre 2023 », « 25 juin 2021 »."""
+    return formatting.long_date(value)
 
 
 @register.filter(is_safe=True)

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from charts.svg import format_euros, format_number
+from shared import formatting
 
 register = template.Library()
 
@@ -11,12 +11,13 @@ register = template.Library()
 @register.filter
 def euros(value):
     """« 12 500 € », the French way."""
-    return format_euros(value)
+    return formatting.euros(value)
 
 
 @register.filter
 def number_fr(value):
-    return format_number(value) if value not in (None, "") else ""
+    """« 12 500,5 », the French way; empty for no value."""
+    return formatting.number(value)
 
 
 @register.filter

@@ -11,9 +11,10 @@ from shared.admin import (
     ParentScopedInlineMixin,
 )
 from shared.concurrency import ConcurrentEditAdminMixin
+from shared.formatting import euros
 from strategy import perms
 from strategy.admin import workflow
-from strategy.admin.base import PilotRowsMixin, budget_table, euros
+from strategy.admin.base import PilotRowsMixin, budget_table
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
 from strategy.models import Action, ActionPartner, BudgetLine
 

@@ -1,14 +1,10 @@
 """Admin plumbing of the strategies: a pilot's rows, budget tables."""
 
-from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from shared.formatting import euros
 from strategy import perms
-
-
-def euros(value):
-    return f"{number_format(value or 0, 2, use_l10n=True, force_grouping=True)} €"
 
 
 def budget_table(rows):

@@ -54,7 +54,7 @@ def test_indicator_chart_draws_territory_values_with_baseline_and_target():
         ],
     )
     assert_is_clean_svg(chart)
-    assert chart.rows == [["2022", "210 places"], ["2023", "1\u202f237,50 places"]]
+    assert chart.rows == [["2022", "210 places"], ["2023", "1\u202f237,5 places"]]
     assert "Cible : 260 places" in chart.description
     assert "Référence : 200 places" in chart.description
     assert chart.svg.count("stroke-dasharray") >= 2

@@ -32,16 +32,22 @@ def funded_action():
 def test_action_form_shows_the_budget_by_funder_and_year(client, coordination_user, funded_action):
     client.force_login(coordination_user)
     page = client.get(admin_url(Action, "change", funded_action.pk)).content.decode()
-    assert "<td>CAF du Val-de-Marne</td><td>2024</td><td>12\xa0500,50 €</td><td>2\xa0500,00 €</td>" in page
-    assert "<td>Ville</td><td>2025</td><td>3\xa0000,00 €</td>" in page
-    assert "15\xa0500,50 €" in page  # the action's total, without the other action's lines
+    assert (
+        "<td>CAF du Val-de-Marne</td><td>2024</td><td>12\u202f500,50\xa0€</td><td>2\u202f500\xa0€</td>"
+        in page
+    )
+    assert "<td>Ville</td><td>2025</td><td>3\u202f000\xa0€</td>" in page
+    assert "15\u202f500,50\xa0€" in page  # the action's total, without the other action's lines
 
 
 def test_strategy_form_shows_the_strategy_budget_totals(client, coordination_user, funded_action):
     client.force_login(coordination_user)
     page = client.get(admin_url(Strategy, "change", funded_action.strategy_id)).content.decode()
-    assert "<td>CAF du Val-de-Marne</td><td>2024</td><td>13\xa0500,50 €</td><td>3\xa0000,00 €</td>" in page
-    assert "16\xa0500,50 €" in page
+    assert (
+        "<td>CAF du Val-de-Marne</td><td>2024</td><td>13\u202f500,50\xa0€</td><td>3\u202f000\xa0€</td>"
+        in page
+    )
+    assert "16\u202f500,50\xa0€" in page
 
 
 def test_answering_a_contribution_records_who_answered_and_when(client, copil_user):

@@ -1,0 +1,63 @@
+"""How Citédu writes numbers, amounts, percentages and dates for people: one module, used by the pages,
+the PDF documents, the charts and the admin.
+
+French rules: a narrow no-break space groups thousands (« 12 500 »), a comma marks decimals
+(« 12 500,5 »), a no-break space stands before « € » and « % », and the first of the month is
+« 1er ». In another interface language, Django's localisation of that language applies. Spreadsheet
+cells have their own, machine-readable format (``shared.spreadsheets``): no grouping, so that a
+cell reads back unchanged.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import translation
+from django.utils.formats import date_format, number_format
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+def _french():
+    return (translation.get_language() or "fr").startswith("fr")
+
+
+def number(value, decimals=None):
+    """« 12 500 », « 12 500,5 », « 0,75 »; ``decimals`` None keeps up to two, dropping a zero tail.
+
+    None or "" gives "" (callers that want a dash say so).
+    """
+    if value is None or value == "":
+        return ""
+    value = Decimal(str(value))
+    if decimals is None:
+        rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+        decimals = max(0, -rounded.as_tuple().exponent)
+    value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not _french():
+        return number_format(value, decimals, use_l10n=True, force_grouping=True)
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NARROW_NBSP).replace(".", ",")
+
+
+def euros(value):
+    """« 12 500 € », or « 12 500,50 € » when there are cents; None counts as 0."""
+    amount = Decimal(str(value or 0))
+    decimals = 0 if amount == amount.to_integral_value() else 2
+    return f"{number(amount, decimals)}{NBSP}€"
+
+
+def percent(value):
+    """« 75 % », « 12,5 % »."""
+    if value is None or value == "":
+        return ""
+    return f"{number(value)}{NBSP}%"
+
+
+def long_date(value):
+    """« 1er septembre 2023 », « 25 juin 2021 » (« September 1, 2023 » style in English)."""
+    if not value:
+        return ""
+    text = date_format(value, "j F Y")
+    if value.day == 1 and _french():
+        text = "1er" + text[1:]
+    return text
