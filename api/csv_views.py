@@ -2,7 +2,6 @@
 columns of CONTRACT.md, the pages' filters and the pages' visibility (``visible_to``)."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from api.csv_export import csv_response
@@ -10,12 +9,13 @@ from api.filters import MeasurementFilterSet
 from indicators.models import Measurement
 from indicators.resources import MeasurementResource
 from strategy.filters import ActionFilterSet
-from strategy.models import Action, Strategy
+from strategy.lookups import visible_strategy_or_404
+from strategy.models import Action
 from strategy.resources import ActionResource
 
 
 def _visible_strategy(request, slug):
-    return get_object_or_404(Strategy.objects.visible_to(request.user), slug=slug)
+    return visible_strategy_or_404(request.user, slug)
 
 
 def _invalid_filters(errors):
@@ -27,7 +27,7 @@ def _invalid_filters(errors):
 def actions_csv(request, slug):
     strategy = _visible_strategy(request, slug)
     queryset = Action.objects.visible_to(request.user).filter(strategy=strategy).in_code_order()
-    filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy)
+    filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy, user=request.user)
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filters(filterset.errors)
     # The filters' DISTINCT stays in a subquery, so the resource's pages of 100 rows are cheap to fetch.

@@ -2,7 +2,6 @@
 visibility in the models' ``visible_to``, validation in the serializers and the models."""
 
 from django.http import HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +37,8 @@ from api.serializers.strategy import (
 from api.throttling import AnonymousThrottle, AuthenticatedThrottle
 from indicators.models import Indicator, Measurement
 from strategy.filters import ActionFilterSet
-from strategy.models import Action, Axis, Orientation, Strategy
+from strategy.lookups import visible_strategy_or_404
+from strategy.models import Action, Axis, Orientation
 
 LICENCE_NAME = "Licence Ouverte / Open Licence 2.0"
 LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
@@ -86,10 +86,7 @@ class StrategyScopedMixin(CiteduAPIMixin):
 
     def get_strategy(self):
         if not hasattr(self, "_strategy"):
-            self._strategy = get_object_or_404(
-                Strategy.objects.visible_to(self.request.user).select_related("territory"),
-                slug=self.kwargs["slug"],
-            )
+            self._strategy = visible_strategy_or_404(self.request.user, self.kwargs["slug"])
         return self._strategy
 
     def is_schema_generation(self):
@@ -205,7 +202,8 @@ class ActionFilterBackend(DjangoFilterBackend):
     """The page's filterset, scoped to the strategy of the URL: the same query string, the same rows."""
 
     def get_filterset_kwargs(self, request, queryset, view):
-        return {**super().get_filterset_kwargs(request, queryset, view), "strategy": view.get_strategy()}
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        return {**kwargs, "strategy": view.get_strategy(), "user": request.user}
 
     def filter_queryset(self, request, queryset, view):
         filtered = super().filter_queryset(request, queryset, view)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from documents import cache, content, rendering
 from documents.models import StrategyVersion
-from strategy.models import Strategy
+from strategy.lookups import visible_strategy_or_404
 
 
 def pdf_response(pdf, filename):
@@ -15,7 +15,7 @@ def pdf_response(pdf, filename):
 
 
 def _strategy(request, slug):
-    return get_object_or_404(Strategy.objects.visible_to(request.user).select_related("territory"), slug=slug)
+    return visible_strategy_or_404(request.user, slug)
 
 
 def strategy_document_pdf(request, slug):

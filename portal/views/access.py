@@ -1,15 +1,13 @@
 """Small access helpers shared by the public views: fetch what the user may see, or 404."""
 
-from django.shortcuts import get_object_or_404
-
 from actors import roles
 from strategy.enums import StrategyStatus
-from strategy.models import Strategy
+from strategy.lookups import visible_strategy_or_404
 
 
 def get_visible_strategy(request, slug):
-    """The strategy if this user may read it, else 404 (a hidden draft does not exist for them)."""
-    return get_object_or_404(Strategy.objects.visible_to(request.user).select_related("territory"), slug=slug)
+    """The strategy if this user may read it, else 404."""
+    return visible_strategy_or_404(request.user, slug)
 
 
 def can_contribute(user, strategy):
