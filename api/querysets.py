@@ -111,12 +111,13 @@ def involved_organisations(user, strategy_slug=None):
         actions = actions.filter(strategy__slug=strategy_slug)
         indicators = indicators.filter(strategy__slug=strategy_slug)
     return (
-        Organisation.objects.filter(
-            Q(pk__in=actions.values("pilot"))
-            | Q(pk__in=ActionPartner.objects.filter(action__in=actions).values("organisation"))
-            | Q(pk__in=BudgetLine.objects.filter(action__in=actions).values("funder"))
-            | Q(pk__in=Signatory.objects.filter(strategy__in=strategies).values("organisation"))
-            | Q(pk__in=indicators.exclude(source=None).values("source"))
+        (
+            actions.organisations_involved()
+            | Organisation.objects.filter(
+                Q(pk__in=BudgetLine.objects.filter(action__in=actions).values("funder"))
+                | Q(pk__in=Signatory.objects.filter(strategy__in=strategies).values("organisation"))
+                | Q(pk__in=indicators.exclude(source=None).values("source"))
+            )
         )
         .select_related("parent")
         .prefetch_related("sectors")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Neighbourhood, Organisation, Sector
 from strategy.enums import ActionStatus
-from strategy.models import Action, ActionPartner, Audience, Axis, Orientation
+from strategy.models import Action, Audience, Axis, Orientation
 from strategy.search import filter_by_text
 
 
@@ -66,16 +66,13 @@ class ActionFilterSet(django_filters.FilterSet):
         model = Action
         fields = []
 
-    def __init__(self, data=None, queryset=None, *, strategy, request=None, prefix=None):
+    def __init__(self, data=None, queryset=None, *, strategy, user, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
         self.strategy = strategy
-        self.filters["axe"].queryset = strategy.axes.all()
-        self.filters["orientation"].queryset = strategy.orientations.all()
-        # Two subqueries, not an OR across two joins: that join multiplies actions by partnerships.
-        involved = Organisation.objects.filter(
-            Q(pk__in=Action.objects.filter(strategy=strategy).values("pilot"))
-            | Q(pk__in=ActionPartner.objects.filter(action__strategy=strategy).values("organisation"))
-        )
+        # Every choice list goes through visible_to: a draft's title or pilot never reaches a visitor.
+        self.filters["axe"].queryset = Axis.objects.visible_to(user).filter(strategy=strategy)
+        self.filters["orientation"].queryset = Orientation.objects.visible_to(user).filter(strategy=strategy)
+        involved = Action.objects.visible_to(user).filter(strategy=strategy).organisations_involved()
         self.filters["pilote"].queryset = involved
         self.filters["partenaire"].queryset = involved
         self.filters["quartier"].queryset = Neighbourhood.objects.filter(territory=strategy.territory_id)

@@ -58,7 +58,7 @@ def action_list(request, slug):
         .prefetch_related("neighbourhoods", "audiences")
         .in_code_order()
     )
-    filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy)
+    filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy, user=request.user)
     _label_empty_choices(filterset.form)
     invalid = filterset.is_bound and not filterset.is_valid()
     results = queryset.none() if invalid else filterset.qs

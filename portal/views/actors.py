@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.functions import Length
 from django.shortcuts import render
 
@@ -15,11 +15,9 @@ def actor_list(request, slug):
     strategy = get_visible_strategy(request, slug)
     actions = Action.objects.visible_to(request.user).filter(strategy=strategy)
     organisations = (
-        # Subqueries, not an OR across joins (which would multiply actions by partnerships).
-        Organisation.objects.filter(
-            Q(pk__in=actions.values("pilot"))
-            | Q(pk__in=ActionPartner.objects.filter(action__in=actions).values("organisation"))
-            | Q(pk__in=strategy.signatories.values("organisation"))
+        (
+            actions.organisations_involved()
+            | Organisation.objects.filter(pk__in=strategy.signatories.values("organisation"))
         )
         .select_related("parent")
         .prefetch_related(

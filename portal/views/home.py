@@ -1,9 +1,8 @@
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import render
 
-from actors.models import Organisation
 from indicators.models import Indicator
-from strategy.models import Action, ActionPartner, Strategy
+from strategy.models import Action, Strategy
 
 
 def home(request):
@@ -29,15 +28,7 @@ def home(request):
         strategy.action_count = action_counts.get(strategy.pk, 0)
         strategy.indicator_count = indicator_counts.get(strategy.pk, 0)
     territories = {strategy.territory_id: strategy.territory for strategy in strategies}
-    organisation_count = (
-        # Subqueries, not an OR across two joins (which multiplies actions by partnerships).
-        Organisation.objects.filter(
-            Q(pk__in=visible_actions.values("pilot"))
-            | Q(pk__in=ActionPartner.objects.filter(action__in=visible_actions).values("organisation"))
-        ).count()
-        if strategies
-        else 0
-    )
+    organisation_count = visible_actions.organisations_involved().count() if strategies else 0
     figures = {
         "strategies": len(strategies),
         "actions": sum(action_counts.values()),

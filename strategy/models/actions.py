@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors import roles
+from actors.models import Organisation
 from strategy.enums import ActionStatus, FundingStage, PartnerRole, StrategyStatus
 from strategy.models.structure import Axis, Orientation, Strategy
 from strategy.search import search_document
@@ -54,6 +55,16 @@ class ActionQuerySet(models.QuerySet):
     def in_code_order(self):
         """By axis, then code in natural order (1.2 before 1.10)."""
         return self.order_by("axis__number", Length("code"), "code")
+
+    def organisations_involved(self):
+        """The organisations that pilot or partner these actions.
+
+        Two subqueries, not an OR across two joins (which would multiply actions by partnerships).
+        """
+        return Organisation.objects.filter(
+            Q(pk__in=self.values("pilot"))
+            | Q(pk__in=ActionPartner.objects.filter(action__in=self).values("organisation"))
+        )
 
     def with_budget_totals(self):
         return self.annotate(
