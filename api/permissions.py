@@ -1,18 +1,11 @@
-"""Who may write through the API: only measurements, by the indicator's source organisation."""
+"""Who may write through the API: only measurements, by the one rule of ``indicators.perms``."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 
-from actors.models import Organisation
-
-
-def user_organisation(user):
-    """The organisation of the account's contact record (``Contact.user``), or None. One query, cached."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if not hasattr(user, "_citedu_organisation"):
-        user._citedu_organisation = Organisation.objects.filter(contacts__user=user).first()
-    return user._citedu_organisation
+from actors.roles import organisation_of
+from indicators import perms as indicator_perms
+from strategy.perms import edits_everything
 
 
 class ReadOrWriteOwnMeasurements(permissions.BasePermission):
@@ -25,13 +18,12 @@ class ReadOrWriteOwnMeasurements(permissions.BasePermission):
             return True
         if not (request.user and request.user.is_authenticated):
             return False  # DRF answers 401: not authenticated
-        return user_organisation(request.user) is not None
+        return edits_everything(request.user) or organisation_of(request.user) is not None
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        organisation = user_organisation(request.user)
-        if organisation is None or obj.indicator.source_id != organisation.pk:
+        if not indicator_perms.can_change_measurement(request.user, obj):
             raise exceptions.PermissionDenied(
                 _("Cette mesure appartient à un indicateur dont votre organisation n'est pas la source.")
             )

@@ -1,4 +1,6 @@
-"""Row-level permissions on indicators: whose measurements a user may enter."""
+"""Who may enter the measurements of which indicator: one rule for the admin, the import and the API."""
+
+from django.db.models import Q
 
 from actors import roles
 from indicators.models import Indicator, Measurement
@@ -6,13 +8,22 @@ from strategy.perms import edits_everything, organisation_of
 
 
 def indicators_editable_by(user):
-    """Indicators whose measurements the user may enter (pilots: those linked to their actions)."""
+    """Indicators whose measurements the user may enter.
+
+    Coordination: all. Anyone else through their organisation: the indicators it is the source of
+    (it produces the figures, in the admin or through the API), and for a pilot the indicators
+    linked to the actions it pilots.
+    """
     if edits_everything(user):
         return Indicator.objects.all()
+    organisation = organisation_of(user)
+    if organisation is None:
+        return Indicator.objects.none()
+    rule = Q(source_id=organisation)
     if roles.has_role(user, roles.PILOTE):
-        linked = Indicator.actions.through.objects.filter(action__pilot_id=organisation_of(user))
-        return Indicator.objects.filter(pk__in=linked.values("indicator_id"))
-    return Indicator.objects.none()
+        linked = Indicator.actions.through.objects.filter(action__pilot_id=organisation)
+        rule |= Q(pk__in=linked.values("indicator_id"))
+    return Indicator.objects.filter(rule)
 
 
 def measurements_editable_by(user):
@@ -21,7 +32,9 @@ def measurements_editable_by(user):
     return Measurement.objects.filter(indicator__in=indicators_editable_by(user))
 
 
+def can_enter_measurements_of(user, indicator):
+    return edits_everything(user) or indicators_editable_by(user).filter(pk=indicator.pk).exists()
+
+
 def can_change_measurement(user, measurement):
-    if edits_everything(user):
-        return True
-    return indicators_editable_by(user).filter(pk=measurement.indicator_id).exists()
+    return edits_everything(user) or indicators_editable_by(user).filter(pk=measurement.indicator_id).exists()

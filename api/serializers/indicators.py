@@ -12,8 +12,8 @@ from rest_framework.reverse import reverse
 
 from actors.models import Neighbourhood
 from api.exceptions import django_errors_as_dict
-from api.permissions import user_organisation
 from api.serializers.actors import OrganisationRefSerializer
+from indicators import perms as indicator_perms
 from indicators.enums import Rating
 from indicators.models import Indicator, Measurement
 
@@ -174,8 +174,7 @@ class MeasurementWriteSerializer(serializers.Serializer):
         user = self.context["request"].user
         measurement = self.instance if self.instance is not None else Measurement()
         indicator = self._indicator(attrs, measurement, user)
-        organisation = user_organisation(user)
-        if organisation is None or indicator.source_id != organisation.pk:
+        if not indicator_perms.can_enter_measurements_of(user, indicator):
             raise exceptions.PermissionDenied(
                 _("Votre organisation n'est pas la source de l'indicateur « %(code)s » : saisie refusée.")
                 % {"code": indicator.code}
