@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from api import views
+from api import measurements, views
 
 app_name = "api"
 
@@ -46,12 +46,14 @@ urlpatterns = [
     ),
     path(
         "v1/mesures/",
-        views.MeasurementViewSet.as_view({"get": "list", "post": "create"}),
+        measurements.MeasurementViewSet.as_view({"get": "list", "post": "create"}),
         name="measurement-list",
     ),
     path(
         "v1/mesures/<int:pk>/",
-        views.MeasurementViewSet.as_view({"get": "retrieve", "put": "update", "patch": "partial_update"}),
+        measurements.MeasurementViewSet.as_view(
+            {"get": "retrieve", "put": "update", "patch": "partial_update"}
+        ),
         name="measurement-detail",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
