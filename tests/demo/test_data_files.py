@@ -3,16 +3,19 @@
 import shutil
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from demo import datafile
 from demo.datafile import DEMO_FILES, DemoDataError, read, read_all
+from strategy.models import Strategy
 
 IVRY = "pedt-ivry-sur-seine.toml"
 
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
-    """A copy of the demo data files that a test may break, read in their place."""
+    """A copy of the demo data files that a test may break, used by ``loaddemo`` in its place."""
     for name in DEMO_FILES:
         shutil.copy(datafile.DATA_DIR / name, tmp_path / name)
     monkeypatch.setattr(datafile, "DATA_DIR", tmp_path)
@@ -75,3 +78,23 @@ def test_a_missing_required_key_is_refused(data_dir):
 
     with pytest.raises(DemoDataError, match=r"code 1\.2\) : clé « pilot » manquante"):
         read(IVRY)
+
+
+@pytest.mark.django_db
+def test_loaddemo_stops_on_a_broken_file_before_writing_anything(data_dir):
+    replace_once(data_dir / "pedt-ivry-sur-seine-2027.toml", "[[axes]]", "[[axe]]")
+
+    with pytest.raises(CommandError, match="pedt-ivry-sur-seine-2027.toml.*clé inconnue « axe »"):
+        call_command("loaddemo")
+
+    assert not Strategy.objects.exists()
+
+
+@pytest.mark.django_db
+def test_loaddemo_names_an_unknown_organisation_and_keeps_the_portal_unchanged(data_dir):
+    replace_once(data_dir / IVRY, 'pilot = "ivry-restauration"', 'pilot = "ivry-restoration"')
+
+    with pytest.raises(CommandError, match=f"{IVRY} : organisation inconnu·e « ivry-restoration »"):
+        call_command("loaddemo")
+
+    assert not Strategy.objects.exists()
