@@ -1,9 +1,20 @@
-"""Turns the plain data of a demo strategy (lists and dicts) into rows, idempotently."""
+"""Turns the content of a demo data file (``demo/datafile.py`` reads and checks it) into rows, idempotently.
 
+Rules the files rely on, kept here rather than repeated in every file:
+- an action belongs to the axis numbered by the start of its code (« 2.3 » is in axis 2);
+- an orientation with a ``validated_on`` date is validated, one without is proposed;
+- SWOT items and signatories are ordered as the file lists them;
+- a budget line's file reference is « <file_reference_prefix>-<action code>-<year>-<FUNDER> ».
+"""
+
+from decimal import Decimal
+
+from django.utils import timezone
 from django.utils.text import slugify
 
-from actors.models import Contact, Neighbourhood, Organisation, Territory
 from demo.base import apply, upsert
+from demo.datafile import DemoDataError
+from demo.registry import lookup
 from indicators.enums import Direction, Frequency, IndicatorKind
 from indicators.models import Indicator, Measurement
 from strategy.enums import OrientationStatus
@@ -12,6 +23,7 @@ from strategy.models import (
     ActionPartner,
     Axis,
     BudgetLine,
+    Contribution,
     Decision,
     Meeting,
     Orientation,
@@ -22,96 +34,82 @@ from strategy.models import (
 )
 
 
-def load_territory(spec):
-    spec = dict(spec)
-    return upsert(Territory, {"slug": spec.pop("slug")}, **spec)
-
-
-def load_organisations(specs, ref):
-    """``specs``: dicts with slug, name, kind and optionally short_name, parent (a slug), sectors."""
-    organisations = {}
-    for spec in specs:
-        spec = dict(spec)
-        slug = spec.pop("slug")
-        sectors = spec.pop("sectors", [])
-        parent = spec.pop("parent", None)
-        spec.setdefault("short_name", "")
-        spec.setdefault("description", "")
-        spec.setdefault("website", "")
-        organisation = upsert(
-            Organisation, {"slug": slug}, parent=organisations[parent] if parent else None, **spec
-        )
-        organisation.sectors.set(ref.sector_list(sectors))
-        organisations[slug] = organisation
-    return organisations
-
-
-def load_contacts(specs, organisations):
-    """``specs``: (key, organisation slug, first name, last name, job title, email, phone, consent)."""
-    contacts = {}
-    for key, organisation, first_name, last_name, job_title, email, phone, consent in specs:
-        contacts[key] = upsert(
-            Contact,
-            {"organisation": organisations[organisation], "first_name": first_name, "last_name": last_name},
-            job_title=job_title,
-            email=email,
-            phone=phone,
-            public_consent=consent,
-        )
-    return contacts
-
-
-def load_neighbourhoods(territory, specs):
-    """``specs``: (slug, name, QPV code or "", is priority)."""
-    return {
-        slug: upsert(
-            Neighbourhood,
-            {"territory": territory, "slug": slug},
-            name=name,
-            qpv_code=qpv_code,
-            is_priority=is_priority,
-        )
-        for slug, name, qpv_code, is_priority in specs
-    }
+def load_file(registry, data, source):
+    """Loads everything the data file ``data`` describes; ``source`` names the file in error messages."""
+    territory_slug = data["strategy"]["territory"]
+    if "territory" in data:
+        if data["territory"]["slug"] != territory_slug:
+            raise DemoDataError(
+                f"{source} : la stratégie est sur le territoire « {territory_slug} », "
+                f"le fichier décrit « {data['territory']['slug']} »."
+            )
+        registry.load_territory(data["territory"])
+    registry.load_organisations(data.get("organisations", []), source)
+    registry.load_contacts(data.get("contacts", []), source)
+    territory = lookup(registry.territories, territory_slug, "territoire", source)
+    if "neighbourhoods" in data:
+        registry.load_neighbourhoods(territory, data["neighbourhoods"])
+    loader = StrategyLoader(registry, territory, source)
+    loader.load_strategy(data["strategy"])
+    loader.load_axes(data.get("axes", []))
+    loader.load_orientations(data.get("orientations", []))
+    loader.load_actions(data.get("actions", []))
+    loader.load_indicators(data.get("indicators", []))
+    loader.load_workshops(data.get("workshops", []))
+    loader.load_swot(data.get("swot", []))
+    loader.load_meetings(data.get("meetings", []))
+    loader.load_signatories(data.get("signatories", []))
+    return loader
 
 
 class StrategyLoader:
-    """Loads one strategy and everything hanging from it, from module-level data."""
+    """Loads one strategy and everything hanging from it."""
 
-    def __init__(self, ref, territory, organisations, contacts, neighbourhoods, file_prefix):
-        self.ref = ref
+    def __init__(self, registry, territory, source):
+        self.registry = registry
+        self.ref = registry.ref
         self.territory = territory
-        self.organisations = organisations
-        self.contacts = contacts
-        self.neighbourhoods = neighbourhoods
-        self.file_prefix = file_prefix
+        self.neighbourhoods = registry.neighbourhoods.get(territory.slug, {})
+        self.source = source
         self.strategy = None
+        self.file_prefix = ""
         self.axes = {}
         self.orientations = {}
         self.actions = {}
         self.indicators = {}
         self.workshops = {}
 
+    def find(self, found, key, what):
+        return lookup(found, key, what, self.source)
+
+    def organisation(self, slug):
+        return self.find(self.registry.organisations, slug, "organisation")
+
     def load_strategy(self, spec):
         spec = dict(spec)
+        del spec["territory"]
+        self.file_prefix = spec.pop("file_reference_prefix")
         self.strategy = upsert(Strategy, {"slug": spec.pop("slug")}, territory=self.territory, **spec)
         return self.strategy
 
     def load_axes(self, specs):
-        for number, title, description in specs:
-            self.axes[number] = upsert(
-                Axis, {"strategy": self.strategy, "number": number}, title=title, description=description
+        for spec in specs:
+            self.axes[spec["number"]] = upsert(
+                Axis,
+                {"strategy": self.strategy, "number": spec["number"]},
+                title=spec["title"],
+                description=spec.get("description", ""),
             )
 
     def load_orientations(self, specs):
-        """``specs``: (number, axis number or None, title, description, validated_on or None)."""
-        for number, axis, title, description, validated_on in specs:
-            self.orientations[number] = upsert(
+        for spec in specs:
+            validated_on = spec.get("validated_on")
+            self.orientations[spec["number"]] = upsert(
                 Orientation,
-                {"strategy": self.strategy, "number": number},
-                axis=self.axes[axis] if axis else None,
-                title=title,
-                description=description,
+                {"strategy": self.strategy, "number": spec["number"]},
+                axis=self.find(self.axes, spec["axis"], "axe") if "axis" in spec else None,
+                title=spec["title"],
+                description=spec.get("description", ""),
                 status=OrientationStatus.VALIDATED if validated_on else OrientationStatus.PROPOSED,
                 validated_on=validated_on,
             )
@@ -121,7 +119,7 @@ class StrategyLoader:
         existing = {
             action.code: action for action in Action.objects.filter(strategy=self.strategy).order_by()
         }
-        lines = {
+        self._lines = {
             (line.action_id, line.year, line.funder_id): line
             for line in BudgetLine.objects.filter(action__strategy=self.strategy).order_by()
         }
@@ -135,44 +133,55 @@ class StrategyLoader:
                 Action,
                 existing.get(code),
                 {"strategy": self.strategy, "code": code},
-                axis=self.axes[int(code.split(".")[0])],
-                orientation=self.orientations[spec["orientation"]] if spec.get("orientation") else None,
+                axis=self.find(self.axes, int(code.split(".")[0]), "axe (début du code de l'action)"),
+                orientation=self.find(self.orientations, spec["orientation"], "orientation")
+                if "orientation" in spec
+                else None,
                 title=spec["title"],
                 summary=spec["summary"],
                 description=spec["description"],
-                pilot=self.organisations[spec["pilot"]],
-                pilot_contact=self.contacts[spec["contact"]] if spec.get("contact") else None,
-                start_date=spec.get("start"),
-                end_date=spec.get("end"),
+                pilot=self.organisation(spec["pilot"]),
+                pilot_contact=self.find(self.registry.contacts, spec["contact"], "contact")
+                if "contact" in spec
+                else None,
+                start_date=spec.get("start_date"),
+                end_date=spec.get("end_date"),
                 status=spec["status"],
                 progress=spec.get("progress", 0),
             )
             self._load_partners(action, spec.get("partners", []))
-            action.audiences.set(self.ref.audience_list(spec.get("audiences", [])))
-            action.sectors.set(self.ref.sector_list(spec.get("sectors", [])))
-            action.neighbourhoods.set([self.neighbourhoods[slug] for slug in spec.get("neighbourhoods", [])])
-            for year, funder, planned, executed, stage in spec.get("budget", []):
-                organisation = self.organisations[funder]
-                apply(
-                    BudgetLine,
-                    lines.get((action.pk, year, organisation.pk)),
-                    {"action": action, "year": year, "funder": organisation},
-                    planned_amount=planned,
-                    executed_amount=executed,
-                    stage=stage,
-                    file_reference=f"{self.file_prefix}-{code}-{year}-{funder_code(organisation)}",
-                )
+            action.audiences.set(
+                [self.find(self.ref.audiences, c, "public") for c in spec.get("audiences", [])]
+            )
+            action.sectors.set([self.find(self.ref.sectors, c, "secteur") for c in spec.get("sectors", [])])
+            action.neighbourhoods.set(
+                [self.find(self.neighbourhoods, slug, "quartier") for slug in spec.get("neighbourhoods", [])]
+            )
+            for line in spec.get("budget", []):
+                self._load_budget_line(action, line)
             self.actions[code] = action
+
+    def _load_budget_line(self, action, line):
+        funder = self.organisation(line["funder"])
+        apply(
+            BudgetLine,
+            self._lines.get((action.pk, line["year"], funder.pk)),
+            {"action": action, "year": line["year"], "funder": funder},
+            planned_amount=decimal(line["planned"]),
+            executed_amount=decimal(line["executed"]),
+            stage=line["stage"],
+            file_reference=f"{self.file_prefix}-{action.code}-{line['year']}-{funder_code(funder)}",
+        )
 
     def _load_partners(self, action, partners):
         kept = set()
-        for slug, role in partners:
-            organisation = self.organisations[slug]
+        for partner in partners:
+            organisation = self.organisation(partner["organisation"])
             apply(
                 ActionPartner,
                 self._partnerships.get((action.pk, organisation.pk)),
                 {"action": action, "organisation": organisation},
-                {"role": role},
+                {"role": partner["role"]},
             )
             kept.add(organisation.pk)
         stale = [
@@ -193,8 +202,6 @@ class StrategyLoader:
             for measurement in Measurement.objects.filter(indicator__strategy=self.strategy).order_by()
         }
         for spec in specs:
-            baseline_value, baseline_period = spec.get("baseline", (None, ""))
-            target_value, target_period = spec.get("target", (None, ""))
             indicator = apply(
                 Indicator,
                 existing.get(spec["code"]),
@@ -205,27 +212,35 @@ class StrategyLoader:
                 kind=spec.get("kind", IndicatorKind.QUANTITATIVE),
                 unit=spec.get("unit", ""),
                 direction=spec.get("direction", Direction.UP),
-                source=self.organisations[spec["source"]],
+                source=self.organisation(spec["source"]),
                 frequency=spec.get("frequency", Frequency.YEARLY),
-                baseline_value=baseline_value,
-                baseline_period=baseline_period,
-                target_value=target_value,
-                target_period=target_period,
+                baseline_value=decimal(spec.get("baseline_value")),
+                baseline_period=spec.get("baseline_period", ""),
+                target_value=decimal(spec.get("target_value")),
+                target_period=spec.get("target_period", ""),
                 is_public=spec.get("public", True),
             )
-            indicator.orientations.set([self.orientations[n] for n in spec.get("orientations", [])])
-            indicator.actions.set([self.actions[code] for code in spec.get("actions", [])])
-            source_note = spec.get("source_note", "")
-            for period, value in spec.get("values", []):
-                self._measure(indicator, period, None, value=value, source_note=source_note)
+            indicator.orientations.set(
+                [self.find(self.orientations, n, "orientation") for n in spec.get("orientations", [])]
+            )
+            indicator.actions.set(
+                [self.find(self.actions, code, "action") for code in spec.get("actions", [])]
+            )
+            note = spec.get("source_note", "")
+            for period, value in spec.get("values", {}).items():
+                self._measure(indicator, period, None, value=decimal(value), source_note=note)
             for slug, values in spec.get("by_neighbourhood", {}).items():
-                for period, value in values:
-                    self._measure(
-                        indicator, period, self.neighbourhoods[slug], value=value, source_note=source_note
-                    )
-            for period, rating, comment in spec.get("ratings", []):
+                neighbourhood = self.find(self.neighbourhoods, slug, "quartier")
+                for period, value in values.items():
+                    self._measure(indicator, period, neighbourhood, value=decimal(value), source_note=note)
+            for rating in spec.get("ratings", []):
                 self._measure(
-                    indicator, period, None, rating=rating, comment=comment, source_note=source_note
+                    indicator,
+                    rating["period"],
+                    None,
+                    rating=rating["rating"],
+                    comment=rating.get("comment", ""),
+                    source_note=note,
                 )
             self.indicators[spec["code"]] = indicator
 
@@ -246,24 +261,31 @@ class StrategyLoader:
                 kind=spec["kind"],
                 phase=spec.get("phase", ""),
                 date=spec["date"],
-                axis=self.axes[spec["axis"]] if spec.get("axis") else None,
+                axis=self.find(self.axes, spec["axis"], "axe") if "axis" in spec else None,
                 participants_count=spec["participants"],
                 objectives=spec.get("objectives", ""),
                 outcomes=spec.get("outcomes", ""),
             )
-            workshop.organisations.set([self.organisations[slug] for slug in spec.get("organisations", [])])
+            workshop.organisations.set([self.organisation(slug) for slug in spec.get("organisations", [])])
             self.workshops[spec["title"]] = workshop
 
     def load_swot(self, specs):
-        """``specs``: (axis number, kind, text, workshop title or None); ordered within axis and kind."""
         orders = {}
-        for axis, kind, text, workshop in specs:
+        for spec in specs:
+            axis, kind = spec["axis"], spec["kind"]
             order = orders[(axis, kind)] = orders.get((axis, kind), 0) + 1
             upsert(
                 SwotItem,
-                {"strategy": self.strategy, "axis": self.axes[axis], "kind": kind, "order": order},
-                text=text,
-                workshop=self.workshops[workshop] if workshop else None,
+                {
+                    "strategy": self.strategy,
+                    "axis": self.find(self.axes, axis, "axe"),
+                    "kind": kind,
+                    "order": order,
+                },
+                text=spec["text"],
+                workshop=self.find(self.workshops, spec["workshop"], "atelier")
+                if "workshop" in spec
+                else None,
             )
 
     def load_meetings(self, specs):
@@ -280,19 +302,63 @@ class StrategyLoader:
                     Decision, {"meeting": meeting, "kind": decision_spec["kind"]}, text=decision_spec["text"]
                 )
                 decision.orientations.set(
-                    [self.orientations[n] for n in decision_spec.get("orientations", [])]
+                    [
+                        self.find(self.orientations, n, "orientation")
+                        for n in decision_spec.get("orientations", [])
+                    ]
                 )
-                decision.actions.set([self.actions[code] for code in decision_spec.get("actions", [])])
+                decision.actions.set(
+                    [self.find(self.actions, code, "action") for code in decision_spec.get("actions", [])]
+                )
 
     def load_signatories(self, specs):
-        for order, (slug, representative, title) in enumerate(specs, start=1):
+        for order, spec in enumerate(specs, start=1):
             upsert(
                 Signatory,
-                {"strategy": self.strategy, "organisation": self.organisations[slug]},
-                representative=representative,
-                representative_title=title,
+                {"strategy": self.strategy, "organisation": self.organisation(spec["organisation"])},
+                representative=spec["representative"],
+                representative_title=spec.get("representative_title", ""),
                 order=order,
             )
+
+
+def load_contributions(data, users, source):
+    """The partners' contributions of a file, once the demo logins (``users``, by username) exist.
+
+    Does nothing when the file's strategy is not in the portal (a portal left alone by ``--if-empty``).
+    """
+    strategy = Strategy.objects.filter(slug=data["strategy"]["slug"]).first()
+    if strategy is None:
+        return
+    for spec in data.get("contributions", []):
+        action = Action.objects.get(strategy=strategy, code=spec["action"]) if "action" in spec else None
+        orientation = (
+            Orientation.objects.get(strategy=strategy, number=spec["orientation"])
+            if "orientation" in spec
+            else None
+        )
+        answered_by = spec.get("answered_by")
+        answered_at = spec.get("answered_at")
+        upsert(
+            Contribution,
+            {
+                "strategy": strategy,
+                "author": lookup(users, spec["author"], "compte", source),
+                "action": action,
+                "orientation": orientation,
+            },
+            body=spec["body"],
+            status=spec["status"],
+            answer=spec.get("answer", ""),
+            answered_by=lookup(users, answered_by, "compte", source) if answered_by else None,
+            # A fixed date from the file, so a second run finds nothing to change.
+            answered_at=timezone.make_aware(answered_at) if answered_at else None,
+        )
+
+
+def decimal(number):
+    """The exact decimal a TOML number stands for (9.5 is 9.5, not its binary approximation)."""
+    return None if number is None else Decimal(str(number))
 
 
 def funder_code(organisation):

@@ -1,7 +1,8 @@
 """The demo data: two adopted strategies from the seed documents, a renewal under consultation, logins.
 
-``load_demo`` is idempotent: it brings every demo row back to what this package says and writes nothing
-when the data is already there. ``reset_portal`` empties the portal's tables (reference data excepted).
+The strategies are described in the data files of ``demo/data/``. ``load_demo`` is idempotent: it brings
+every demo row back to what the files say and writes nothing when the data is already there.
+``reset_portal`` empties the portal's tables (reference data excepted).
 """
 
 from django.apps import apps
@@ -9,31 +10,35 @@ from django.db import transaction
 from django.db.models import Q
 
 from actors.models import Organisation
-from demo import cite_educative, ivry, renewal
-from demo.base import Reference
+from demo.builder import load_contributions, load_file
+from demo.datafile import DEMO_FILES, read_all
+from demo.registry import Registry
 from demo.users import load_users
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, Strategy
 
-DEMO_SLUGS = (ivry.SLUG, cite_educative.SLUG, renewal.SLUG)
 PORTAL_APPS = ("actors", "strategy", "indicators", "documents")
 #: Reference data created by migrations, kept by a reset.
 KEPT_MODELS = ("actors.Sector", "strategy.Audience")
 
 
 def load_demo(with_data=True, with_users=False):
-    """Loads the demo strategies (unless ``with_data`` is false) and the demo users; returns counts."""
+    """Loads the demo strategies (unless ``with_data`` is false) and the demo users; returns counts.
+
+    Every data file is read and checked before anything is written: a broken file changes nothing.
+    """
+    files = list(zip(DEMO_FILES, read_all(), strict=True))
     with transaction.atomic():
         if with_data:
-            ref = Reference()
-            ivry_loader = ivry.load(ref)
-            cite_educative.load(ref)
-            renewal.load(ref, ivry_loader)
+            registry = Registry()
+            for name, data in files:
+                load_file(registry, data, name)
         users = {}
         if with_users:
             users = load_users()
-            renewal.load_contributions(users)
-    strategies = Strategy.objects.filter(slug__in=DEMO_SLUGS)
+            for name, data in files:
+                load_contributions(data, users, name)
+    strategies = Strategy.objects.filter(slug__in=[data["strategy"]["slug"] for _name, data in files])
     return {
         "strategies": strategies.count(),
         "actions": Action.objects.filter(strategy__in=strategies).count(),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from demo.datafile import DemoDataError
 from demo.load import load_demo, reset_portal
 from strategy.models import Strategy
 
@@ -39,7 +40,10 @@ class Command(BaseCommand):
         with_data = not (options["if_empty"] and Strategy.objects.exists())
         if not with_data:
             self.stdout.write(_("Des stratégies existent déjà : données de démonstration non modifiées."))
-        counts = load_demo(with_data=with_data, with_users=options["users"])
+        try:
+            counts = load_demo(with_data=with_data, with_users=options["users"])
+        except DemoDataError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
                 _(
