@@ -1,15 +1,45 @@
 """Reading the portal's settings from the environment, in one place.
 
 Every reader fails loudly on a value it cannot understand: a typo in production must stop the
-start, never fall back silently to a development default.
+start, never fall back silently to a development default. URLs (database, cache, e-mail) are parsed
+by django-environ; the schemes each one accepts are the documented ones, so an unknown scheme
+stops the start naming its variable instead of failing later in a backend.
+
+Booleans and lists stay hand-written on purpose: django-environ reads any unknown word as false
+(``SECURE_SSL_REDIRECT=ture`` would silently turn the redirect off) and keeps the spaces around
+list items (``ALLOWED_HOSTS=a.fr, b.fr`` would serve `` b.fr``).
 """
 
 import os
 
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+
+_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_EMAIL_BACKENDS = {
+    "smtp": _SMTP,
+    "smtps": _SMTP,
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+_REDIS = "django.core.cache.backends.redis.RedisCache"
+_CACHE_BACKENDS = {
+    "redis": _REDIS,
+    "rediss": _REDIS,
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+}
+_DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql"}
+
+
+class _Env(environ.Env):
+    """django-environ's parsers, with Citédu's scheme names (``smtps`` is implicit TLS, see below)."""
+
+    EMAIL_SCHEMES = {**environ.Env.EMAIL_SCHEMES, **_EMAIL_BACKENDS}
+    # Django's own Redis backend whether or not django-redis happens to be installed.
+    CACHE_SCHEMES = {**environ.Env.CACHE_SCHEMES, **_CACHE_BACKENDS}
 
 
 def env_str(name, default=None):
@@ -48,6 +78,78 @@ def env_int(name, default):
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from None
+
+
+def _scheme(raw):
+    return raw.partition("://")[0].lower() if "://" in raw else ""
+
+
+def _shown(raw):
+    """What an error message may show of a URL: its scheme, never a password."""
+    return f"{_scheme(raw)}://…" if "://" in raw else "a value without a scheme"
+
+
+def env_database_url(name, default):
+    """The ``DATABASES["default"]`` entry for a ``sqlite://`` or ``postgres://`` URL."""
+    raw = env_str(name, default=default)
+    if _scheme(raw) not in _DATABASE_SCHEMES:
+        raise ImproperlyConfigured(
+            f"{name}: {_shown(raw)} is not a database URL; "
+            "use sqlite:///path/to/file.sqlite3 or postgres://user:password@host:5432/name."
+        )
+    return _Env.db_url_config(raw)
+
+
+def env_cache_url(name, default):
+    """The ``CACHES["default"]`` entry for a ``redis://``, ``rediss://`` or ``locmem://`` URL."""
+    raw = env_str(name, default=default)
+    if _scheme(raw) not in _CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"{name}: {_shown(raw)} is not a cache URL; use redis://host:6379/0, rediss://… or locmem://."
+        )
+    config = _Env.cache_url_config(raw)
+    if config["BACKEND"] != _REDIS:
+        config.pop("LOCATION", None)
+    return config
+
+
+def env_email_url(name, default):
+    """The ``EMAIL_*`` settings for a ``smtp://``, ``smtps://``, ``console://`` or ``dummy://`` URL.
+
+    ``smtps://`` is implicit TLS (port 465 by default); ``smtp://`` uses STARTTLS on port 587.
+    """
+    raw = env_str(name, default=default)
+    scheme = _scheme(raw)
+    if scheme not in _EMAIL_BACKENDS:
+        raise ImproperlyConfigured(
+            f"{name}: {_shown(raw)} is not an e-mail URL; use smtp://, smtps://, console:// or dummy://."
+        )
+    config = _Env.email_url_config(raw)
+    if config.get("OPTIONS"):
+        raise ImproperlyConfigured(f"{name}: query options (?…) are not read, remove them.")
+    port = config["EMAIL_PORT"] or (465 if scheme == "smtps" else 25)
+    return _email_settings(
+        config["EMAIL_BACKEND"],
+        host=config["EMAIL_HOST"] or "localhost",
+        port=port,
+        user=config["EMAIL_HOST_USER"] or "",
+        password=config["EMAIL_HOST_PASSWORD"] or "",
+        # django-environ reads smtps:// as STARTTLS; here it is implicit TLS, as mail providers name it.
+        use_ssl=scheme == "smtps",
+        use_tls=scheme == "smtp" and port == 587,
+    )
+
+
+def _email_settings(backend, host="localhost", port=25, user="", password="", use_ssl=False, use_tls=False):
+    return {
+        "EMAIL_BACKEND": backend,
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": user,
+        "EMAIL_HOST_PASSWORD": password,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_USE_TLS": use_tls,
+    }
 
 
 def require_secret_key():
