@@ -32,6 +32,15 @@ _CACHE_BACKENDS = {
     "locmem": "django.core.cache.backends.locmem.LocMemCache",
 }
 _DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql"}
+_UNCONFIGURED_EMAIL_BACKEND = "citedu.environment.UnconfiguredEmailBackend"
+
+# What the entry points require with DEBUG off, and how to give it.
+_REQUIRED_IN_PRODUCTION = {
+    "SECRET_KEY": "",
+    "ALLOWED_HOSTS": " (the host names served, comma-separated)",
+    "EMAIL_URL": " (smtp://user:password@host:587, smtps://user:password@host:465, "
+    "or console:// to write mail to the log)",
+}
 
 
 class _Env(environ.Env):
@@ -113,16 +122,26 @@ def env_cache_url(name, default):
     return config
 
 
-def env_email_url(name, default):
+def env_email_url(name, default, production):
     """The ``EMAIL_*`` settings for a ``smtp://``, ``smtps://``, ``console://`` or ``dummy://`` URL.
 
     ``smtps://`` is implicit TLS (port 465 by default); ``smtp://`` uses STARTTLS on port 587.
+    In production (``production`` true) mail is never dropped: ``dummy://`` is refused, and without
+    the variable (``default`` None) the backend refuses to send, naming it, and the entry points
+    refuse to serve (:func:`require_secret_key`).
     """
-    raw = env_str(name, default=default)
+    raw = os.environ.get(name, default)
+    if raw is None:
+        return _email_settings(_UNCONFIGURED_EMAIL_BACKEND)
     scheme = _scheme(raw)
     if scheme not in _EMAIL_BACKENDS:
         raise ImproperlyConfigured(
             f"{name}: {_shown(raw)} is not an e-mail URL; use smtp://, smtps://, console:// or dummy://."
+        )
+    if scheme == "dummy" and production:
+        raise ImproperlyConfigured(
+            f"{name}: dummy:// drops every e-mail, which is refused when DEBUG is off: "
+            "give an smtp:// or smtps:// server, or console:// to write mail to the log."
         )
     config = _Env.email_url_config(raw)
     if config.get("OPTIONS"):
@@ -152,9 +171,42 @@ def _email_settings(backend, host="localhost", port=25, user="", password="", us
     }
 
 
-def require_secret_key():
-    """Called by the WSGI and ASGI entry points: never serve without a real secret key."""
+class UnconfiguredEmailBackend:
+    """The e-mail backend of a production without ``EMAIL_URL``: it refuses, never drops, mail."""
+
+    def __init__(self, *args, **kwargs):
+        raise ImproperlyConfigured(
+            "EMAIL_URL must be set when DEBUG is off" + _REQUIRED_IN_PRODUCTION["EMAIL_URL"] + "."
+        )
+
+
+def _missing_production_settings():
+    """The names of the variables production requires and lacks (none when DEBUG is on)."""
     from django.conf import settings
 
-    if not os.environ.get("SECRET_KEY") and not settings.DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+    if settings.DEBUG:
+        return []
+    missing = []
+    if not os.environ.get("SECRET_KEY"):
+        missing.append("SECRET_KEY")
+    if not settings.ALLOWED_HOSTS:
+        missing.append("ALLOWED_HOSTS")
+    if settings.EMAIL_BACKEND == _UNCONFIGURED_EMAIL_BACKEND:
+        missing.append("EMAIL_URL")
+    return missing
+
+
+def require_secret_key():
+    """Called by the WSGI and ASGI entry points: never serve production without a real secret key,
+    the host names it answers for and a way to send mail.
+
+    Settings themselves don't require them, so that commands that need none (``makemigrations``,
+    ``migrate``) still run on a bare checkout.
+    """
+    missing = _missing_production_settings()
+    if missing:
+        raise ImproperlyConfigured(
+            " ".join(
+                f"{name} must be set when DEBUG is off{_REQUIRED_IN_PRODUCTION[name]}." for name in missing
+            )
+        )

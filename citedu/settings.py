@@ -23,6 +23,7 @@ _DEV_SECRET_KEY = "citedu-insecure-development-key-never-use-in-production"
 # Without DEBUG there is no default: an empty key makes Django refuse every use of it (signing,
 # sessions, `check --deploy`), and the WSGI/ASGI entry points refuse to serve. Commands that never
 # sign anything (makemigrations, migrate) still run, so a bare checkout can check its migrations.
+# ALLOWED_HOSTS and EMAIL_URL follow the same rule (citedu.environment.require_secret_key).
 SECRET_KEY = env_str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("The development SECRET_KEY cannot be used with DEBUG off.")
@@ -144,7 +145,8 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 
-_email = env_email_url("EMAIL_URL", default="console://" if DEBUG else "dummy://")
+# Mail is never dropped silently in production: see env_email_url.
+_email = env_email_url("EMAIL_URL", default="console://" if DEBUG else None, production=not DEBUG)
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]

@@ -1,8 +1,61 @@
-"""Settings read from the environment: how each URL is read."""
+"""Settings read from the environment: what production requires, and how each URL is read."""
 
 import pytest
 
-from tests.citedu.processes import PRODUCTION_ENV, run_manage, settings_under
+from tests.citedu.processes import PRODUCTION_ENV, run_manage, run_python, settings_under
+
+
+def without(*names):
+    return {key: value for key, value in PRODUCTION_ENV.items() if key not in names}
+
+
+def test_production_without_allowed_hosts_refuses_to_serve():
+    serving = run_python("import citedu.wsgi", env=without("ALLOWED_HOSTS"))
+    assert serving.returncode != 0
+    assert "ALLOWED_HOSTS must be set when DEBUG is off" in serving.stderr
+
+
+def test_production_without_allowed_hosts_fails_check_deploy():
+    deploy = run_manage("check", "--deploy", "--fail-level", "WARNING", env=without("ALLOWED_HOSTS"))
+    assert deploy.returncode != 0
+    assert "ALLOWED_HOSTS must not be empty" in deploy.stderr
+
+
+def test_production_without_email_url_refuses_to_serve():
+    serving = run_python("import citedu.asgi", env=without("EMAIL_URL"))
+    assert serving.returncode != 0
+    assert "EMAIL_URL must be set when DEBUG is off" in serving.stderr
+
+
+def test_production_without_email_url_refuses_to_send_rather_than_drop_the_mail():
+    sending = run_manage("sendtestemail", "coordination@ville.example.fr", env=without("EMAIL_URL"))
+    assert sending.returncode != 0
+    assert "EMAIL_URL must be set when DEBUG is off" in sending.stderr
+
+
+def test_every_missing_production_setting_is_named_at_once():
+    serving = run_python("import citedu.wsgi", env=without("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"))
+    assert serving.returncode != 0
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"):
+        assert f"{name} must be set when DEBUG is off" in serving.stderr
+
+
+def test_a_full_production_environment_serves():
+    serving = run_python("import citedu.wsgi", env=PRODUCTION_ENV)
+    assert serving.returncode == 0, serving.stderr
+
+
+def test_a_bare_checkout_can_migrate_without_any_other_setting(tmp_path):
+    result = run_manage(
+        "migrate", "--verbosity", "0", env={"DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dummy_email_is_refused_in_production():
+    result = run_manage("check", env={**PRODUCTION_ENV, "EMAIL_URL": "dummy://"})
+    assert result.returncode != 0
+    assert "EMAIL_URL: dummy:// drops every e-mail, which is refused when DEBUG is off" in result.stderr
 
 
 def test_dummy_email_is_accepted_in_development():
