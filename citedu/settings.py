@@ -2,11 +2,18 @@
 
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from citedu.environment import env_bool, env_int, env_list, env_str
+from citedu.environment import (
+    env_bool,
+    env_cache_url,
+    env_database_url,
+    env_email_url,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -16,6 +23,7 @@ _DEV_SECRET_KEY = "citedu-insecure-development-key-never-use-in-production"
 # Without DEBUG there is no default: an empty key makes Django refuse every use of it (signing,
 # sessions, `check --deploy`), and the WSGI/ASGI entry points refuse to serve. Commands that never
 # sign anything (makemigrations, migrate) still run, so a bare checkout can check its migrations.
+# ALLOWED_HOSTS and EMAIL_URL follow the same rule (citedu.environment.require_secret_key).
 SECRET_KEY = env_str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("The development SECRET_KEY cannot be used with DEBUG off.")
@@ -95,25 +103,17 @@ TEMPLATES = [
 WSGI_APPLICATION = "citedu.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
+    "default": env_database_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
 }
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (server, loaddemo) share the file: wait for locks instead of failing.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # A cache shared by the processes (throttling, login lockouts, rendered PDFs) when CACHE_URL is set.
-_cache_url = env_str("CACHE_URL", default="locmem://")
-if _cache_url.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}}
-elif _cache_url == "locmem://":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-else:
-    raise ImproperlyConfigured(f"CACHE_URL={_cache_url!r}: use redis://host:port/db or locmem://.")
+CACHES = {"default": env_cache_url("CACHE_URL", default="locmem://")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -145,24 +145,15 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 
-_email_url = env_str("EMAIL_URL", default="console://" if DEBUG else "dummy://")
-if _email_url.startswith("console://"):
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-elif _email_url.startswith("dummy://"):
-    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
-elif _email_url.startswith(("smtp://", "smtps://")):
-    from urllib.parse import unquote, urlsplit
-
-    _parts = urlsplit(_email_url)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _parts.hostname or "localhost"
-    EMAIL_PORT = _parts.port or (465 if _parts.scheme == "smtps" else 25)
-    EMAIL_HOST_USER = unquote(_parts.username or "")
-    EMAIL_HOST_PASSWORD = unquote(_parts.password or "")
-    EMAIL_USE_SSL = _parts.scheme == "smtps"
-    EMAIL_USE_TLS = _parts.scheme == "smtp" and _parts.port == 587
-else:
-    raise ImproperlyConfigured(f"EMAIL_URL={_email_url!r}: use console://, dummy://, smtp:// or smtps://.")
+# Mail is never dropped silently in production: see env_email_url.
+_email = env_email_url("EMAIL_URL", default="console://" if DEBUG else None, production=not DEBUG)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="citedu@localhost")
 
 LOGIN_URL = "login"

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.citedu.processes import run_python
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,9 +42,24 @@ def test_the_dockerfile_copies_only_paths_that_exist_and_runs_gunicorn():
 
 
 def test_the_env_example_documents_every_setting_of_the_contract():
-    keys = {
-        line.split("=", 1)[0]
+    assert set(env_example()) >= {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL"}
+
+
+def env_example():
+    return dict(
+        line.split("=", 1)
         for line in (ROOT / ".env.example").read_text().splitlines()
         if line and not line.startswith("#")
-    }
-    assert keys >= {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL"}
+    )
+
+
+def test_compose_refuses_to_start_the_portal_without_the_settings_production_requires():
+    environment = compose()["services"]["web"]["environment"]
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"):
+        assert environment[name] == f"${{{name}:?set {name} in .env}}"
+
+
+def test_a_production_start_with_the_env_example_has_what_the_entry_points_require(tmp_path):
+    env = {**env_example(), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
+    serving = run_python("import citedu.wsgi", env=env)
+    assert serving.returncode == 0, serving.stderr

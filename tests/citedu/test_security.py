@@ -1,40 +1,10 @@
 """Production settings, security headers, login lockout and CSRF."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.test import Client, override_settings
 
+from tests.citedu.processes import PRODUCTION_ENV, run_manage, run_python
 from tests.strategy.factories import UserFactory
-
-ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION_ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "x7#Lq9!vR2@mZ4$wT8^pK1&nB6*cY3(eH5)jD0_sF2+gA9=uW4-iO7~lE1",
-    "ALLOWED_HOSTS": "education.ville.example.fr",
-    "CSRF_TRUSTED_ORIGINS": "https://education.ville.example.fr",
-    "DATABASE_URL": "sqlite:////tmp/citedu-deploy-check.sqlite3",
-}
-
-
-def run_manage(*args, env):
-    # The test process itself runs with test defaults (tests/settings.py): start from a clean slate.
-    inherited = {
-        "DEBUG",
-        "SECRET_KEY",
-        "ALLOWED_HOSTS",
-        "SECURE_SSL_REDIRECT",
-        "SECURE_HSTS_SECONDS",
-        "DJANGO_ALLOW_ASYNC_UNSAFE",
-    }
-    base = {key: value for key, value in os.environ.items() if key not in inherited}
-    base.pop("DJANGO_SETTINGS_MODULE", None)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True
-    )
 
 
 def test_production_settings_pass_check_deploy_without_a_warning():
@@ -48,15 +18,7 @@ def test_production_refuses_to_serve_without_a_secret_key():
     deploy = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert deploy.returncode != 0
     assert "SECRET_KEY" in deploy.stderr
-    base = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
-    base.pop("DJANGO_SETTINGS_MODULE", None)
-    serving = subprocess.run(
-        [sys.executable, "-c", "import citedu.wsgi"],
-        cwd=ROOT,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-    )
+    serving = run_python("import citedu.wsgi", env=env)
     assert serving.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in serving.stderr
 
