@@ -107,6 +107,7 @@ def portal_env(cluster):
         DEBUG="0",
         SECRET_KEY="bench-" + "k" * 60,
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        EMAIL_URL="console://",
         SECURE_SSL_REDIRECT="0",
         MEDIA_ROOT=str(cluster.dir / "media"),
         CONN_MAX_AGE="60",

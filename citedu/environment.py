@@ -128,7 +128,7 @@ def env_email_url(name, default, production):
     ``smtps://`` is implicit TLS (port 465 by default); ``smtp://`` uses STARTTLS on port 587.
     In production (``production`` true) mail is never dropped: ``dummy://`` is refused, and without
     the variable (``default`` None) the backend refuses to send, naming it, and the entry points
-    refuse to serve (:func:`require_secret_key`).
+    refuse to serve (:func:`require_production_settings`).
     """
     raw = os.environ.get(name, default)
     if raw is None:
@@ -180,7 +180,7 @@ class UnconfiguredEmailBackend:
         )
 
 
-def _missing_production_settings():
+def missing_production_settings():
     """The names of the variables production requires and lacks (none when DEBUG is on)."""
     from django.conf import settings
 
@@ -196,14 +196,14 @@ def _missing_production_settings():
     return missing
 
 
-def require_secret_key():
+def require_production_settings():
     """Called by the WSGI and ASGI entry points: never serve production without a real secret key,
     the host names it answers for and a way to send mail.
 
     Settings themselves don't require them, so that commands that need none (``makemigrations``,
     ``migrate``) still run on a bare checkout.
     """
-    missing = _missing_production_settings()
+    missing = missing_production_settings()
     if missing:
         raise ImproperlyConfigured(
             " ".join(

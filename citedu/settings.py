@@ -23,7 +23,7 @@ _DEV_SECRET_KEY = "citedu-insecure-development-key-never-use-in-production"
 # Without DEBUG there is no default: an empty key makes Django refuse every use of it (signing,
 # sessions, `check --deploy`), and the WSGI/ASGI entry points refuse to serve. Commands that never
 # sign anything (makemigrations, migrate) still run, so a bare checkout can check its migrations.
-# ALLOWED_HOSTS and EMAIL_URL follow the same rule (citedu.environment.require_secret_key).
+# ALLOWED_HOSTS and EMAIL_URL follow the same rule (citedu.environment.require_production_settings).
 SECRET_KEY = env_str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("The development SECRET_KEY cannot be used with DEBUG off.")

@@ -27,6 +27,13 @@ def test_production_without_email_url_refuses_to_serve():
     assert "EMAIL_URL must be set when DEBUG is off" in serving.stderr
 
 
+def test_production_without_email_url_fails_check_deploy():
+    deploy = run_manage("check", "--deploy", "--fail-level", "WARNING", env=without("EMAIL_URL"))
+    assert deploy.returncode != 0
+    assert "citedu.E001" in deploy.stderr
+    assert "EMAIL_URL must be set when DEBUG is off" in deploy.stderr
+
+
 def test_production_without_email_url_refuses_to_send_rather_than_drop_the_mail():
     sending = run_manage("sendtestemail", "coordination@ville.example.fr", env=without("EMAIL_URL"))
     assert sending.returncode != 0
