@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields
 
-from actors.models import Neighbourhood
+from actors.models import Neighbourhood, Organisation
 from indicators.enums import IndicatorKind, Rating
 from indicators.models import Indicator, Measurement, validate_period
+from indicators.perms import indicators_editable_by
 from shared.spreadsheets import Lookup, format_decimal, parse_decimal
+from strategy.perms import edits_everything, organisation_of
 from strategy.resources import TableResource, lookup_by_choice
 
 MAX_VALUE = 10**12  # max_digits=14 with two decimals
@@ -58,11 +60,9 @@ class MeasurementResource(TableResource):
             )
         self.ratings = lookup_by_choice(_("appréciation inconnue"), Rating.choices)
         self.allowed_indicators = None
-        if self._pilot_scope is not None:
+        if self.user is not None and not edits_everything(self.user):
             self.allowed_indicators = set(
-                Indicator.actions.through.objects.filter(
-                    indicator__strategy=strategy, action__pilot=self._pilot_scope
-                ).values_list("indicator_id", flat=True)
+                indicators_editable_by(self.user).filter(strategy=strategy).values_list("id", flat=True)
             )
         self._existing = {(m.indicator_id, m.period, m.neighbourhood_id): m for m in self.get_queryset()}
 
@@ -131,8 +131,12 @@ class MeasurementResource(TableResource):
                     "Vous ne pouvez pas modifier l'indicateur %(code)s : il ne suit aucune action "
                     "pilotée par %(organisation)s."
                 )
-                % {"code": indicator.code, "organisation": self._pilot_scope},
+                % {"code": indicator.code, "organisation": self.user_organisation()},
             )
+
+    def user_organisation(self):
+        """The pilot's organisation, named in a refusal (fetched only then)."""
+        return Organisation.objects.filter(pk=organisation_of(self.user)).first()
 
     def before_save_instance(self, instance, row, **kwargs):
         if self.user is not None:

@@ -16,8 +16,7 @@ from import_export import fields, resources
 from import_export.results import Error, RowResult
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from actors import roles
-from actors.models import Contact, Neighbourhood, Organisation, Sector
+from actors.models import Neighbourhood, Organisation, Sector
 from shared.spreadsheets import (
     CellError,
     Lookup,
@@ -31,8 +30,9 @@ from shared.spreadsheets import (
     parse_date,
     parse_integer,
 )
+from strategy import perms
 from strategy.enums import ActionStatus, FundingStage, PartnerRole
-from strategy.models import Action, Audience, Axis, BudgetLine, Orientation, Strategy
+from strategy.models import Action, Audience, Axis, BudgetLine, Orientation
 
 
 class TableError(Exception):
@@ -122,7 +122,6 @@ class TableResource(resources.ModelResource):
         self._current = None
         self._existing = {}
         self._present = set()
-        self._pilot_scope = None
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
         """All or nothing, whoever calls: in a transaction, rolled back on any row error."""
@@ -133,26 +132,15 @@ class TableResource(resources.ModelResource):
 
     # Permissions ------------------------------------------------------------------------------
 
-    def pilot_organisation(self):
-        """None when the user may import everything, else the pilot's organisation.
+    def check_access(self):
+        """Raise TableError when the user may import nothing (no user: the command, which may)."""
+        if self.user is not None and not perms.may_import(self.user):
+            raise TableError(_("Votre compte n'a pas le droit d'importer ce tableau."))
 
-        Raises TableError when the user may import nothing.
-        """
-        user = self.user
-        if user is None or user.is_superuser or roles.has_role(user, roles.COORDINATION):
-            return None
-        if roles.has_role(user, roles.PILOTE):
-            contact = Contact.objects.filter(user=user).select_related("organisation").first()
-            if contact is not None:
-                return contact.organisation
-        raise TableError(_("Votre compte n'a pas le droit d'importer ce tableau."))
-
-    def refuse_action(self, parsed, column, action):
-        parsed.error(
-            column,
-            _("Vous ne pouvez pas modifier l'action %(code)s : elle est pilotée par %(pilot)s.")
-            % {"code": action.code, "pilot": action.pilot},
-        )
+    def column_of(self, attribute):
+        """The header of the column that sets a model attribute (the key column for the whole row)."""
+        field = self.fields.get(attribute) if attribute else None
+        return field.column_name if field is not None else self.key_column
 
     # Reading ------------------------------------------------------------------------------------
 
@@ -227,7 +215,7 @@ class TableResource(resources.ModelResource):
         try:
             if self.strategy is None:
                 raise TableError(_("Choisir la stratégie dans laquelle importer."))
-            self._pilot_scope = self.pilot_organisation()
+            self.check_access()
             self._check_headers(dataset)
         except TableError as error:
             self._fatal.append(str(error))
@@ -568,21 +556,12 @@ class ActionResource(TableResource):
                 _("la date de fin (%(end)s) précède la date de début (%(start)s).")
                 % {"end": format_date(end), "start": format_date(start)},
             )
-        scope = self._pilot_scope
-        if scope is not None and code:
-            if existing is None:
-                parsed.error(
-                    "Code",
-                    _("Vous ne pouvez pas créer l'action %(code)s : seule la coordination crée des actions.")
-                    % {"code": code},
-                )
-            elif existing.pilot_id != scope.id:
-                self.refuse_action(parsed, "Code", existing)
-            elif pilot and pilot.id != scope.id:
-                parsed.error(
-                    "Structure pilote",
-                    _("Vous ne pouvez pas confier l'action %(code)s à une autre structure.") % {"code": code},
-                )
+        if code and self.user is not None:
+            # The admin form's rule, with the row's values: what the file changes must be allowed.
+            wrong = {column for column, _message in parsed.errors}
+            checked = {name: value for name, value in values.items() if self.column_of(name) not in wrong}
+            for attribute, message in perms.refused_action_changes(self.user, existing, checked):
+                parsed.error(self.column_of(attribute), message)
 
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pilot_contact_id and instance.pilot_contact.organisation_id != instance.pilot_id:
@@ -764,9 +743,10 @@ class BudgetLineResource(TableResource):
                     "funder": funder.name,
                 }
             )
-        scope = self._pilot_scope
-        if scope is not None and action and action.pilot_id != scope.id:
-            self.refuse_action(parsed, "Code action", action)
+        if action and self.user is not None:
+            # No field of the action changes: only whether the user may change it at all.
+            for _attribute, message in perms.refused_action_changes(self.user, action, {}):
+                parsed.error("Code action", message)
 
     def get_bulk_update_fields(self):
         return ["planned_amount", "executed_amount", "stage", "file_reference"]
@@ -844,15 +824,3 @@ def result_messages(result):
         for column_messages in invalid.error_dict.values():
             messages.extend(str(message) for message in column_messages)
     return messages
-
-
-def strategies_editable_by(user):
-    """The strategies a user may import into: all for coordination, those they pilot actions in."""
-    queryset = Strategy.objects.all()
-    if user is None or user.is_superuser or roles.has_role(user, roles.COORDINATION):
-        return queryset
-    if roles.has_role(user, roles.PILOTE):
-        contact = Contact.objects.filter(user=user).first()
-        if contact is not None:
-            return queryset.filter(actions__pilot_id=contact.organisation_id).distinct()
-    return queryset.none()
