@@ -118,13 +118,16 @@ class TableResource(resources.ModelResource):
             self._meta.skip_diff = True
         self._parsed = []
         self._fatal = []
-        self._any_errors = False
         self._current = None
         self._existing = {}
         self._present = set()
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, use_transactions=None, **kwargs):
-        """All or nothing, whoever calls: in a transaction, rolled back on any row error."""
+        """All or nothing, whoever calls (admin, command, tests): the only place that decides it.
+
+        The rows are written in a transaction that import-export rolls back on any error, a row's
+        (a validation error) as well as the file's.
+        """
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(
             dataset, dry_run=dry_run, raise_errors=raise_errors, use_transactions=True, **kwargs
@@ -236,7 +239,6 @@ class TableResource(resources.ModelResource):
                     )
                 else:
                     seen[parsed.key] = parsed.number
-            self._any_errors = self._any_errors or bool(parsed.errors)
             self._parsed.append(parsed)
 
     def _check_headers(self, dataset):
@@ -272,8 +274,8 @@ class TableResource(resources.ModelResource):
         number = kwargs["row_number"]
         parsed = self._parsed[number - 1] if not self._fatal and number <= len(self._parsed) else None
         self._current = parsed
-        if parsed is None or (self._any_errors and not parsed.errors):
-            # Nothing is written when any row is wrong: the rows without errors are left alone.
+        if parsed is None:
+            # The file was refused as a whole (its columns, the user's rights): no row to read.
             row_result = self.get_row_result_class()()
             row_result.import_type = RowResult.IMPORT_TYPE_SKIP
             return row_result
