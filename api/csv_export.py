@@ -1,14 +1,14 @@
 """Open-data CSV for spreadsheets: UTF-8 with a BOM (Excel), ``;`` separator, ``Content-Disposition:
 attachment``. The cells come from the import/export resources (French dates and numbers, lists joined
 with ``; ``, formulas escaped); any other cell a spreadsheet would run is escaped by the same rule,
-``shared.spreadsheets.escape_formula``."""
+``shared.cells.escape_formula``."""
 
 import csv
 import io
 
 from django.http import HttpResponse
 
-from shared.spreadsheets import escape_formula
+from shared.cells import escape_formula
 
 
 def csv_response(filename, headers, rows):

@@ -11,10 +11,11 @@ import openpyxl
 import pytest
 
 from shared.spreadsheets import CSVTable, XLSXTable, write_table
+from shared.tables import result_messages
 from strategy import perms
 from strategy.enums import ActionStatus
 from strategy.models import Action
-from strategy.resources import ActionResource, result_messages
+from strategy.resources import ActionResource
 from tests.strategy.factories import ActionFactory, pilot_user
 from tests.strategy.imports.conftest import World
 from tests.strategy.imports.files import snapshot

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from shared.spreadsheets import TableFileError, check_size, read_table, table_format, table_resource_class
+from shared.tables import result_messages
 from strategy.models import Strategy
-from strategy.resources import result_messages
 
 PROGRESS_EVERY = 500
 
