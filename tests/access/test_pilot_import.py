@@ -9,6 +9,8 @@ import io
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from shared.spreadsheets import CSVTable, XLSXTable, write_table
 from shared.tables import result_messages
@@ -16,7 +18,7 @@ from strategy import perms
 from strategy.enums import ActionStatus
 from strategy.models import Action
 from strategy.resources import ActionResource
-from tests.strategy.factories import ActionFactory, pilot_user
+from tests.strategy.factories import ActionFactory, OrientationFactory, pilot_user
 from tests.strategy.imports.conftest import World
 from tests.strategy.imports.files import snapshot
 
@@ -34,6 +36,7 @@ def world(db):
         pilot=world.association,
         status=ActionStatus.PROPOSED,
     )
+    world.culture = OrientationFactory(strategy=world.strategy, axis=world.axis2, number=2, title="Culture")
     return world
 
 
@@ -96,6 +99,10 @@ def move_to_axis_1(rows):
     return set_cell(rows, "2.1", "Axe", 1)
 
 
+def reorient(rows):
+    return set_cell(rows, "2.1", "Orientation", 2)
+
+
 def hand_to_the_caf(rows):
     return set_cell(rows, "2.1", "Structure pilote", "Caisse d'allocations familiales")
 
@@ -118,6 +125,7 @@ REFUSED_EDITS = {
         "la validation revient au comité de pilotage.",
     ),
     "move": (move_to_axis_1, "Axe", "seule la coordination peut changer ce champ de l'action 2.1."),
+    "reorient": (reorient, "Orientation", "seule la coordination peut changer ce champ de l'action 2.1."),
     "hand over": (
         hand_to_the_caf,
         "Structure pilote",
@@ -218,4 +226,26 @@ def test_a_pilot_s_export_reimported_changes_nothing(world, pilot, kind):
 
     assert messages == []
     assert result.totals["skip"] == 2
+    assert snapshot() == before
+
+
+def test_the_admin_preview_shows_a_pilot_the_refusal_and_offers_no_confirmation(world, pilot, client):
+    data = edited_file(world, pilot, "xlsx", validate_the_proposal)
+    client.force_login(pilot)
+    before = snapshot()
+
+    response = client.post(
+        reverse("admin:strategy_action_import"),
+        {
+            "strategy": world.strategy.pk,
+            "resource": "0",
+            "import_file": SimpleUploadedFile("actions.xlsx", data),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "colonne « Statut » : vous ne pouvez pas passer l&#x27;action 2.3 au statut « Validée »" in (
+        response.text
+    )
+    assert "confirm_form" not in response.context  # no button to import anyway
     assert snapshot() == before
