@@ -2,27 +2,39 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields
 
-from actors.models import Neighbourhood
+from actors.models import Organisation
 from indicators.enums import IndicatorKind, Rating
 from indicators.models import Indicator, Measurement, validate_period
-from shared.spreadsheets import Lookup, format_decimal, parse_decimal
-from strategy.resources import TableResource, lookup_by_choice
+from indicators.perms import indicators_editable_by
+from shared.cells import Lookup
+from shared.table_widgets import ChoiceLabelWidget, DecimalCellWidget, RelatedWidget
+from strategy.perms import edits_everything, organisation_of
+from strategy.resources import StrategyTableResource, neighbourhood_lookup
 
 MAX_VALUE = 10**12  # max_digits=14 with two decimals
 
 
-class MeasurementResource(TableResource):
+class MeasurementResource(StrategyTableResource):
     """The measurements table: one row per indicator, period and neighbourhood (empty: everywhere)."""
 
-    indicator = fields.Field(column_name="Code indicateur")
-    period = fields.Field(column_name="Période")
-    neighbourhood = fields.Field(column_name="Quartier")
-    value = fields.Field(column_name="Valeur")
-    rating = fields.Field(column_name="Appréciation")
-    comment = fields.Field(column_name="Commentaire")
-    source_note = fields.Field(column_name="Source")
+    indicator = fields.Field(
+        attribute="indicator", column_name="Code indicateur", widget=RelatedWidget("code")
+    )
+    period = fields.Field(attribute="period", column_name="Période")
+    neighbourhood = fields.Field(
+        attribute="neighbourhood", column_name="Quartier", widget=RelatedWidget("name")
+    )
+    value = fields.Field(attribute="value", column_name="Valeur", widget=DecimalCellWidget())
+    rating = fields.Field(
+        attribute="rating",
+        column_name="Appréciation",
+        widget=ChoiceLabelWidget(Rating.choices, gettext_lazy("appréciation inconnue")),
+    )
+    comment = fields.Field(attribute="comment", column_name="Commentaire")
+    source_note = fields.Field(attribute="source_note", column_name="Source")
 
     required_columns = ("Code indicateur", "Période")
     key_column = "Code indicateur"
@@ -48,30 +60,24 @@ class MeasurementResource(TableResource):
 
     def prepare(self):
         strategy = self.strategy
-        self.indicators = Lookup(_("indicateur inconnu"))
+        indicators = Lookup(_("indicateur inconnu"))
         for indicator in Indicator.objects.filter(strategy=strategy):
-            self.indicators.add(indicator, indicator.code)
-        self.neighbourhoods = Lookup(_("quartier inconnu"))
-        for neighbourhood in Neighbourhood.objects.filter(territory_id=strategy.territory_id):
-            self.neighbourhoods.add(
-                neighbourhood, neighbourhood.name, neighbourhood.slug, neighbourhood.qpv_code
-            )
-        self.ratings = lookup_by_choice(_("appréciation inconnue"), Rating.choices)
+            indicators.add(indicator, indicator.code)
+        self.set_lookup(indicators, "indicator")
+        self.set_lookup(neighbourhood_lookup(strategy), "neighbourhood")
         self.allowed_indicators = None
-        if self._pilot_scope is not None:
+        if self.user is not None and not edits_everything(self.user):
             self.allowed_indicators = set(
-                Indicator.actions.through.objects.filter(
-                    indicator__strategy=strategy, action__pilot=self._pilot_scope
-                ).values_list("indicator_id", flat=True)
+                indicators_editable_by(self.user).filter(strategy=strategy).values_list("id", flat=True)
             )
         self._existing = {(m.indicator_id, m.period, m.neighbourhood_id): m for m in self.get_queryset()}
 
     def parse_row(self, parsed):
         values = parsed.values
-        indicator = self.lookup(parsed, "Code indicateur", self.indicators, required=True)
+        indicator = self.read(parsed, "indicator", required=True)
         if indicator:
             values["indicator"] = indicator
-        period = self.text(parsed, "Période", required=True)
+        period = self.text(parsed, "period", required=True)
         if period:
             try:
                 validate_period(period)
@@ -81,25 +87,25 @@ class MeasurementResource(TableResource):
             else:
                 values["period"] = period
         neighbourhood = None
-        if self.has("Quartier"):
-            neighbourhood = self.lookup(parsed, "Quartier", self.neighbourhoods)
+        if self.has("neighbourhood"):
+            neighbourhood = self.read(parsed, "neighbourhood")
             values["neighbourhood"] = neighbourhood
         value = None
-        if self.has("Valeur"):
-            value = self.convert(parsed, "Valeur", parse_decimal)
+        if self.has("value"):
+            value = self.read(parsed, "value")
             if value is not None and (abs(value) >= MAX_VALUE or value != round(value, 2)):
                 parsed.error("Valeur", _("valeur hors limites ou avec plus de deux décimales."))
             values["value"] = value
         rating = ""
-        if self.has("Appréciation"):
-            rating = self.lookup(parsed, "Appréciation", self.ratings) or ""
+        if self.has("rating"):
+            rating = self.read(parsed, "rating") or ""
             values["rating"] = rating
         comment = ""
-        if self.has("Commentaire"):
-            comment = self.text(parsed, "Commentaire") or ""
+        if self.has("comment"):
+            comment = self.text(parsed, "comment") or ""
             values["comment"] = comment
-        if self.has("Source"):
-            source = self.text(parsed, "Source", max_length=250)
+        if self.has("source_note"):
+            source = self.text(parsed, "source_note", max_length=250)
             if source is not None:
                 values["source_note"] = source
         if indicator and not parsed.errors:
@@ -131,30 +137,13 @@ class MeasurementResource(TableResource):
                     "Vous ne pouvez pas modifier l'indicateur %(code)s : il ne suit aucune action "
                     "pilotée par %(organisation)s."
                 )
-                % {"code": indicator.code, "organisation": self._pilot_scope},
+                % {"code": indicator.code, "organisation": self.user_organisation()},
             )
+
+    def user_organisation(self):
+        """The pilot's organisation, named in a refusal (fetched only then)."""
+        return Organisation.objects.filter(pk=organisation_of(self.user)).first()
 
     def before_save_instance(self, instance, row, **kwargs):
         if self.user is not None:
             instance.entered_by = self.user
-
-    def dehydrate_indicator(self, measurement):
-        return measurement.indicator.code
-
-    def dehydrate_period(self, measurement):
-        return measurement.period
-
-    def dehydrate_neighbourhood(self, measurement):
-        return measurement.neighbourhood.name if measurement.neighbourhood_id else ""
-
-    def dehydrate_value(self, measurement):
-        return format_decimal(measurement.value)
-
-    def dehydrate_rating(self, measurement):
-        return str(measurement.get_rating_display()) if measurement.rating else ""
-
-    def dehydrate_comment(self, measurement):
-        return measurement.comment
-
-    def dehydrate_source_note(self, measurement):
-        return measurement.source_note

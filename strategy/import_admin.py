@@ -15,7 +15,8 @@ from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 
 from shared.spreadsheets import EXTENSIONS, TABLE_FORMATS, TableFileError, check_size, table_format
 from strategy.models import Strategy
-from strategy.resources import ActionResource, BudgetLineResource, strategies_editable_by
+from strategy.perms import strategies_editable_by
+from strategy.resources import ActionResource, BudgetLineResource
 
 
 class StrategyImportForm(ImportForm):

@@ -34,6 +34,23 @@ def is_restricted_pilot(user):
     return roles.has_role(user, roles.PILOTE) and not edits_everything(user)
 
 
+def may_import(user):
+    """Whether the user may import the spreadsheet tables at all (a pilot needs an organisation)."""
+    return edits_everything(user) or (is_restricted_pilot(user) and organisation_of(user) is not None)
+
+
+def strategies_editable_by(user):
+    """The strategies a user may import into: all for coordination, those they pilot actions in."""
+    from strategy.models import Strategy
+
+    if edits_everything(user):
+        return Strategy.objects.all()
+    organisation_id = organisation_of(user)
+    if is_restricted_pilot(user) and organisation_id is not None:
+        return Strategy.objects.filter(actions__pilot_id=organisation_id).distinct()
+    return Strategy.objects.none()
+
+
 def actions_editable_by(user):
     """The actions the user may change: all for coordination, their organisation's for a pilot."""
     from strategy.models import Action
@@ -97,7 +114,13 @@ def refused_action_changes(user, action, values):
     if edits_everything(user):
         return []
     if action is None:
-        return [(None, _("Seule la coordination crée des actions."))]
+        if values.get("code"):
+            message = _(
+                "Vous ne pouvez pas créer l'action %(code)s : seule la coordination crée des actions."
+            ) % {"code": values["code"]}
+        else:
+            message = _("Seule la coordination crée des actions.")
+        return [(None, message)]
     if not can_change_action(user, action):
         return [
             (

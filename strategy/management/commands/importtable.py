@@ -3,12 +3,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from shared.spreadsheets import TableFileError, check_size, read_table, table_format, table_resource_class
+from shared.tables import result_messages
 from strategy.models import Strategy
-from strategy.resources import result_messages
 
 PROGRESS_EVERY = 500
 
@@ -43,18 +42,14 @@ class Command(BaseCommand):
 
         resource = resource_class(strategy=found, user=None, preview=False)
         show_progress = progress or self.stderr.isatty()
-        with transaction.atomic():
-            result = resource.import_data(
-                dataset,
-                dry_run=dry_run,
-                raise_errors=False,
-                use_transactions=True,
-                rollback_on_validation_errors=True,
-                progress=self.report_progress if show_progress else None,
-            )
-            messages = result_messages(result)
-            if messages or dry_run:
-                transaction.set_rollback(True)
+        # All or nothing, and nothing on a dry run: the resource's import_data rolls back.
+        result = resource.import_data(
+            dataset,
+            dry_run=dry_run,
+            raise_errors=False,
+            progress=self.report_progress if show_progress else None,
+        )
+        messages = result_messages(result)
         if messages:
             for message in messages:
                 self.stderr.write(message)

@@ -4,7 +4,8 @@ import pytest
 
 from indicators.resources import MeasurementResource
 from shared.spreadsheets import read_table
-from strategy.resources import ActionResource, BudgetLineResource, result_messages
+from shared.tables import result_messages
+from strategy.resources import ActionResource, BudgetLineResource
 from tests.strategy.factories import pilot_user
 from tests.strategy.imports.files import csv_bytes, snapshot
 
