@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from shared.spreadsheets import format_date
+from shared.formatting import short_date
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_ESCAPE = "'"
@@ -45,7 +45,7 @@ def cell_text(value):
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
-        return format_date(value)
+        return short_date(value)
     text = unicodedata.normalize("NFC", str(value))
     if text.startswith(FORMULA_ESCAPE) and text[1:2] and text[1:].startswith(FORMULA_TRIGGERS):
         return text[1:]

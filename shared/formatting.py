@@ -1,5 +1,5 @@
 """How Citédu writes numbers, amounts, percentages and dates for people: one module, used by the pages,
-the PDF documents, the charts and the admin.
+the PDF documents, the charts, the admin and the spreadsheet exports.
 
 French rules: a narrow no-break space groups thousands (« 12 500 »), a comma marks decimals
 (« 12 500,5 »), a no-break space stands before « € » and « % », and the first of the month is
@@ -61,3 +61,15 @@ def long_date(value):
     if value.day == 1 and _french():
         text = "1er" + text[1:]
     return text
+
+
+def short_date(value):
+    """« 31/05/2021 »: the date of a table cell or a form, in every language."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def cell_decimal(value):
+    """« 12500,50 »: a decimal comma and two decimals, no grouping, so that a cell reads back unchanged."""
+    if value is None:
+        return ""
+    return f"{value:.2f}".replace(".", ",")

@@ -195,17 +195,6 @@ def write_table(dataset, kind):
 # Display formatting of the written cells --------------------------------------------------------
 
 
-def format_date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def format_decimal(value):
-    """``12500,50``: a decimal comma, no thousands separator, so it reads back unchanged."""
-    if value is None:
-        return ""
-    return f"{value:.2f}".replace(".", ",")
-
-
 # Admin formats: the same reading and writing as the commands ------------------------------------
 
 

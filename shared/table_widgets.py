@@ -17,7 +17,7 @@ from shared.cells import (
     parse_decimal,
     parse_integer,
 )
-from shared.spreadsheets import format_date, format_decimal
+from shared.formatting import cell_decimal, short_date
 
 
 class DecimalCellWidget(widgets.Widget):
@@ -27,7 +27,7 @@ class DecimalCellWidget(widgets.Widget):
         return parse_decimal(value)
 
     def render(self, value, obj=None, **kwargs):
-        return format_decimal(value)
+        return cell_decimal(value)
 
 
 class AmountCellWidget(DecimalCellWidget):
@@ -54,7 +54,7 @@ class DateCellWidget(widgets.Widget):
         return parse_date(value)
 
     def render(self, value, obj=None, **kwargs):
-        return format_date(value)
+        return short_date(value)
 
 
 class ChoiceLabelWidget(widgets.Widget):

@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from actors.models import Neighbourhood, Organisation, Sector
 from shared.cells import Lookup
-from shared.spreadsheets import format_date
+from shared.formatting import short_date
 from shared.table_widgets import (
     AmountCellWidget,
     ChoiceLabelWidget,
@@ -184,7 +184,7 @@ class ActionResource(StrategyTableResource):
             parsed.error(
                 "Date de fin",
                 _("la date de fin (%(end)s) précède la date de début (%(start)s).")
-                % {"end": format_date(end), "start": format_date(start)},
+                % {"end": short_date(end), "start": short_date(start)},
             )
         if code and self.user is not None:
             # The admin form's rule, with the row's values: what the file changes must be allowed.
