@@ -14,7 +14,7 @@ urlpatterns = [
     path("comptes/", include("django.contrib.auth.urls")),
     path("api/", include("api.urls")),
     path("", include("documents.urls")),
-    path("", include("api.urls_csv")),
+    path("", include("api.urls_opendata")),
     path("", include("portal.urls")),
 ]
 

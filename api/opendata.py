@@ -1,13 +1,15 @@
-"""``/strategies/<slug>/actions.csv`` and ``/strategies/<slug>/indicateurs.csv``: open data with the
-columns of CONTRACT.md, the pages' filters and the pages' visibility (``visible_to``)."""
+"""The open data as CSV: ``/strategies/<slug>/actions.csv`` and ``/strategies/<slug>/indicateurs.csv``,
+with the columns of the import/export tables (CONTRACT.md), the pages' filters and the pages'
+visibility (``visible_to``). The file is the tables' own CSV (``shared.spreadsheets.write_table``):
+UTF-8 with a BOM, ``;``, formulas escaped; an export re-imported changes nothing."""
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from api.csv_export import csv_response
 from api.filters import MeasurementFilterSet
 from indicators.models import Measurement
 from indicators.resources import MeasurementResource
+from shared.spreadsheets import write_table
 from strategy.filters import ActionFilterSet
 from strategy.lookups import visible_strategy_or_404
 from strategy.models import Action
@@ -34,7 +36,7 @@ def actions_csv(request, slug):
     rows = Action.objects.filter(pk__in=filterset.qs.values("pk")).in_code_order()
     # The import/export resource writes the cells: an export re-imported changes nothing.
     dataset = ActionResource(strategy=strategy).export(queryset=rows)
-    return csv_response(f"{strategy.slug}-actions.csv", dataset.headers, dataset)
+    return csv_response(f"{strategy.slug}-actions.csv", dataset)
 
 
 def indicators_csv(request, slug):
@@ -45,4 +47,10 @@ def indicators_csv(request, slug):
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filters(filterset.errors)
     dataset = MeasurementResource(strategy=strategy).export(queryset=filterset.qs)
-    return csv_response(f"{strategy.slug}-indicateurs.csv", dataset.headers, dataset)
+    return csv_response(f"{strategy.slug}-indicateurs.csv", dataset)
+
+
+def csv_response(filename, dataset):
+    response = HttpResponse(write_table(dataset, "csv"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from api import opendata
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("strategies/<slug:slug>/actions.csv", opendata.actions_csv, name="actions_csv"),
+    path("strategies/<slug:slug>/indicateurs.csv", opendata.indicators_csv, name="indicators_csv"),
+]
