@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The application packages, checked for logic written twice (migrations and data files aside).
+APPS := citedu shared actors strategy indicators charts documents portal api demo maintenance
 
 .PHONY: run test quality format messages install bench clean
 
@@ -41,6 +43,7 @@ quality: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/pylint --rcfile=pyproject.toml $(APPS)
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 
 format: $(STAMP)

@@ -17,6 +17,7 @@ from strategy.admin import workflow
 from strategy.admin.base import PilotRowsMixin, budget_table
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
 from strategy.models import Action, ActionPartner, BudgetLine
+from strategy.resources import BudgetLineResource
 
 
 class ActionPartnerInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
@@ -133,15 +134,8 @@ class ActionPartnerAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, admin.ModelAdmin
 @admin.register(BudgetLine)
 class BudgetLineAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, BudgetLineImportExportMixin, CiteduHistoryAdmin):
     pilot_rows = staticmethod(perms.budget_lines_editable_by)
-    list_display = [
-        "action",
-        "year",
-        "funder",
-        "planned_amount",
-        "executed_amount",
-        "stage",
-        "file_reference",
-    ]
+    # The columns of the funding table, in its order: the list reads like the spreadsheet.
+    list_display = list(BudgetLineResource.Meta.fields)
     list_filter = ["year", "stage", "action__strategy", "funder"]
     list_select_related = ["action", "funder"]
     search_fields = ["action__code", "action__title", "funder__name", "file_reference"]
