@@ -41,6 +41,7 @@ quality: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/djlint --lint templates */templates
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 
 format: $(STAMP)
