@@ -27,6 +27,8 @@ def test_an_undefined_variable_under_if_is_allowed():
 
 def test_a_template_that_is_not_ours_keeps_django_default_for_an_undefined_variable():
     assert Template("[{{ missing }}|{{ missing|default:'vide' }}]").render(Context()) == "[|vide]"
+    translated = Template("{% load i18n %}{% blocktranslate %}[{{ missing }}]{% endblocktranslate %}")
+    assert translated.render(Context()) == "[]"
 
 
 def test_an_admin_page_that_relies_on_an_undefined_variable_still_renders(client, db):
