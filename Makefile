@@ -44,6 +44,7 @@ quality: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pylint --rcfile=pyproject.toml $(APPS)
+	$(BIN)/djlint --lint templates */templates
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run --verbosity 1
 
 format: $(STAMP)

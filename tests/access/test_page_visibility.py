@@ -1,37 +1,48 @@
 """What each role may see, attacked from every page."""
 
+import html
+
 import pytest
 
 from tests.portal.conftest import SECRET_EMAIL, SECRET_PHONE
 from tests.strategy.factories import ContributionFactory
 
 
-def all_pages(portal):
+def every_page_and_what_it_shows(portal):
+    """Each public page of the adopted strategy, and a text it must show an anonymous visitor."""
     base = "/strategies/pedt-ivry"
-    return [
-        "/",
-        f"{base}/",
-        f"{base}/actions/",
-        f"{base}/actions/?statut=proposed",
-        portal["theatre"].get_absolute_url(),
-        portal["hidden_contact_action"].get_absolute_url(),
-        f"{base}/indicateurs/",
-        portal["indicator"].get_absolute_url(),
-        f"{base}/acteurs/",
-        f"{base}/concertation/",
-        f"{base}/documents/",
-    ]
+    return {
+        "/": "PEDT d'Ivry-sur-Seine",
+        f"{base}/": "Un parcours culturel pour chaque enfant",
+        f"{base}/actions/": "Parcours théâtre à l'école",
+        f"{base}/actions/?statut=proposed": "Aucune action ne correspond à votre recherche.",
+        portal["theatre"].get_absolute_url(): "Alice Martin",
+        portal["hidden_contact_action"].get_absolute_url(): "Fournitures scolaires",
+        f"{base}/indicateurs/": "Bien-être des enfants",
+        portal["indicator"].get_absolute_url(): "Places en crèche",
+        f"{base}/acteurs/": "Conservatoire",
+        f"{base}/concertation/": "Le comité valide les orientations.",
+        f"{base}/documents/": "Les données ouvertes",
+    }
+
+
+def page_text(client, url):
+    """The page, entities decoded, once it has answered 200: a 404 hides secrets too, and proves nothing."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return html.unescape(response.content.decode())
 
 
 def test_anonymous_visitor_never_sees_a_draft_action_or_personal_data(client, portal):
-    for url in all_pages(portal):
-        html = client.get(url).content.decode()
-        assert "Projet confidentiel de cantine" not in html, url
-        assert SECRET_EMAIL not in html, url
-        assert SECRET_PHONE not in html, url
-        assert "Bruno" not in html, url
-        assert "Indicateur interne secret" not in html, url
-        assert "Café des parents" not in html, url
+    for url, shown in every_page_and_what_it_shows(portal).items():
+        text = page_text(client, url)
+        assert shown in text, url
+        assert "Projet confidentiel de cantine" not in text, url
+        assert SECRET_EMAIL not in text, url
+        assert SECRET_PHONE not in text, url
+        assert "Bruno" not in text, url
+        assert "Indicateur interne secret" not in text, url
+        assert "Café des parents" not in text, url
 
 
 @pytest.mark.parametrize("key", ["proposed", "unpublished"])
@@ -56,13 +67,10 @@ def test_partner_sees_drafts_of_a_strategy_under_consultation_marked_as_projects
 def test_partner_does_not_see_proposed_actions_of_an_adopted_strategy(client, portal, partner):
     client.force_login(partner)
     assert client.get(portal["proposed"].get_absolute_url()).status_code == 404
-    assert (
-        "Projet confidentiel de cantine" not in client.get("/strategies/pedt-ivry/actions/").content.decode()
-    )
-    assert (
-        "Projet confidentiel de cantine"
-        not in client.get("/strategies/pedt-ivry/concertation/").content.decode()
-    )
+    for url in ("/strategies/pedt-ivry/actions/", "/strategies/pedt-ivry/concertation/"):
+        text = page_text(client, url)
+        assert "Parcours théâtre à l'école" in text, url
+        assert "Projet confidentiel de cantine" not in text, url
 
 
 def test_partner_never_sees_a_plain_draft_strategy(client, portal, partner):
@@ -89,7 +97,11 @@ def test_anonymous_visitor_never_sees_contributions_even_on_a_published_action(c
     ContributionFactory(
         strategy=portal["strategy"], orientation=portal["theatre"].orientation, body="Autre remarque."
     )
-    for url in (portal["theatre"].get_absolute_url(), portal["strategy"].get_absolute_url()):
-        html = client.get(url).content.decode()
-        assert "Remarque interne." not in html and "Autre remarque." not in html
-        assert 'name="body"' not in html
+    for url, shown in (
+        (portal["theatre"].get_absolute_url(), "Parcours théâtre à l'école"),
+        (portal["strategy"].get_absolute_url(), "Un parcours culturel pour chaque enfant"),
+    ):
+        text = page_text(client, url)
+        assert shown in text, url
+        assert "Remarque interne." not in text and "Autre remarque." not in text, url
+        assert 'name="body"' not in text, url

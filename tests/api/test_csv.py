@@ -66,7 +66,7 @@ def test_actions_csv_holds_exactly_the_actions_anonymous_visitors_see(client, wo
         .filter(strategy=world.strategy)
         .values_list("code", flat=True)
     )
-    assert {row["Code"] for row in rows} == expected
+    assert {row["Code"] for row in rows} == expected == {"A.1", "A.2", "A.3", "2.1"}
     assert world.draft.code not in {row["Code"] for row in rows}
 
 
@@ -135,6 +135,7 @@ def test_indicators_csv_has_the_mesures_headers_and_only_published_indicators(cl
         .values_list("indicator__code", "period")
     )
     assert {(row["Code indicateur"], row["Période"]) for row in rows} == expected
+    assert expected == {("I1", "2000"), ("I1", "2001"), ("I1", "2002")}
     assert "SECRET" not in {row["Code indicateur"] for row in rows}
 
 

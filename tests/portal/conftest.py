@@ -31,21 +31,6 @@ SECRET_EMAIL = "secret.referent@example.org"
 SECRET_PHONE = "06 99 88 77 66"
 
 
-class InvalidTemplateVariable(str):
-    """Fails the test on an undefined template variable instead of rendering nothing."""
-
-    def __mod__(self, other):
-        raise AssertionError(f"Undefined template variable: {other}")
-
-
-@pytest.fixture(autouse=True)
-def strict_templates(settings):
-    # A new list, not the one in place: the settings fixture restores only what it replaced.
-    engine = settings.TEMPLATES[0]
-    options = {**engine["OPTIONS"], "string_if_invalid": InvalidTemplateVariable("%s")}
-    settings.TEMPLATES = [{**engine, "OPTIONS": options}, *settings.TEMPLATES[1:]]
-
-
 def build_portal(action_count=5):
     """An adopted strategy with everything its pages show, and a strategy under consultation."""
     territory = TerritoryFactory(name="Ivry-sur-Seine", population=63309, population_year=2020)

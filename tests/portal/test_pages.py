@@ -107,7 +107,10 @@ def test_the_theme_stylesheet_carries_the_territory_colour(client, settings):
 
 def test_a_colour_that_is_not_hexadecimal_never_reaches_the_stylesheet(client, settings):
     settings.CITEDU_BRAND_COLOUR = "red;}</style>"
-    assert "red" not in client.get("/theme.css").content.decode()
+    response = client.get("/theme.css")
+    assert response.status_code == 200
+    assert "--brand: #" in response.content.decode()
+    assert "red" not in response.content.decode()
 
 
 def test_logout_is_a_post_form(client, partner):

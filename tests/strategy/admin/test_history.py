@@ -24,10 +24,7 @@ def test_history_page_shows_who_changed_which_field_from_what_to_what(
     client.force_login(coordination_user)
     page = client.get(admin_url(Action, "history", renamed_action.pk)).content.decode()
     assert "Ce qui a changé" in page
-    assert (
-        "<strong>Titre :</strong> <del>Ateliers du mercredi</del> &rarr; <ins>Ateliers du samedi</ins>"
-        in page
-    )
+    assert "<strong>Titre :</strong> <del>Ateliers du mercredi</del> → <ins>Ateliers du samedi</ins>" in page
     assert "coordination" in page
 
 
