@@ -6,7 +6,12 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact, Neighbourhood, Organisation, Sector, Territory
-from shared.admin import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
+from shared.admin import (
+    FRENCH_NUMBER_FIELDS,
+    CachedChoicesInlineMixin,
+    HiddenRowsAre404Mixin,
+    ParentScopedInlineMixin,
+)
 
 
 @admin.register(Sector)
@@ -69,6 +74,7 @@ class NeighbourhoodAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
 @admin.register(Territory)
 class TerritoryAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["name", "insee_code", "department", "population"]
     search_fields = ["name", "insee_code", "department"]
     prepopulated_fields = {"slug": ["name"]}

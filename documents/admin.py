@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import StrategyVersion
 from documents.versions import freeze_strategy, may_freeze
+from shared.admin import FRENCH_NUMBER_FIELDS
 from strategy.models import Strategy
 
 
@@ -25,6 +26,7 @@ class FreezeForm(forms.ModelForm):
 
 @admin.register(StrategyVersion)
 class StrategyVersionAdmin(admin.ModelAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["strategy", "number", "kind", "frozen_at", "short_fingerprint", "signed_on"]
     list_filter = ["kind", "strategy"]
     list_select_related = ["strategy"]

@@ -8,6 +8,7 @@ from indicators import perms as indicator_perms
 from indicators.import_admin import MeasurementImportExportMixin
 from indicators.models import Indicator, Measurement
 from shared.admin import (
+    FRENCH_NUMBER_FIELDS,
     CachedChoicesInlineMixin,
     CiteduHistoryAdmin,
     HiddenRowsAre404Mixin,
@@ -18,6 +19,7 @@ from strategy.admin.base import PilotRowsMixin
 
 
 class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Measurement
     fields = ["period", "neighbourhood", "value", "rating", "comment", "source_note"]
     extra = 0
@@ -28,6 +30,7 @@ class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin
 
 @admin.register(Indicator)
 class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = [
         "code",
         "name",
@@ -84,6 +87,7 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 class MeasurementAdmin(
     HiddenRowsAre404Mixin, PilotRowsMixin, MeasurementImportExportMixin, CiteduHistoryAdmin
 ):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(indicator_perms.measurements_editable_by)
     list_display = ["indicator", "period", "neighbourhood", "value", "rating", "entered_by", "entered_at"]
     list_filter = ["period", "indicator__strategy", "neighbourhood"]

@@ -1,11 +1,15 @@
 """Admin building blocks every app's admin uses: choices loaded once, 404 for hidden rows,
-inlines scoped to their parent, a readable history that only editors may revert."""
+inlines scoped to their parent, numbers typed the French way, a readable history that only editors
+may revert."""
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from shared.form_fields import FrenchDecimalField, FrenchIntegerField, FrenchNumberInput
 
 
 class CachedChoicesInlineMixin:
@@ -24,6 +28,17 @@ def _freeze_choices(field):
     if field is not None and hasattr(field, "queryset"):
         field.choices = list(field.choices)
     return field
+
+
+#: ``formfield_overrides`` of every admin and inline with numbers: typed and shown the French way.
+#: The admin looks the model field's classes up along their MRO, so subclasses (positive, small) are
+#: covered; fields with choices keep their select. The widget is named too: the admin's defaults give
+#: integers an ``<input type=number>``.
+FRENCH_NUMBER_FIELDS = {
+    models.DecimalField: {"form_class": FrenchDecimalField, "widget": FrenchNumberInput},
+    models.IntegerField: {"form_class": FrenchIntegerField, "widget": FrenchNumberInput},
+    models.BigIntegerField: {"form_class": FrenchIntegerField, "widget": FrenchNumberInput},
+}
 
 
 class HiddenRowsAre404Mixin:

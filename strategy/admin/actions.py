@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact
 from shared.admin import (
+    FRENCH_NUMBER_FIELDS,
     CachedChoicesInlineMixin,
     CiteduHistoryAdmin,
     HiddenRowsAre404Mixin,
@@ -30,6 +31,7 @@ class ActionPartnerInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, adm
 
 
 class BudgetLineInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     model = BudgetLine
     fields = ["year", "funder", "planned_amount", "executed_amount", "stage", "file_reference"]
     extra = 0
@@ -46,6 +48,7 @@ class ActionAdmin(
     ConcurrentEditAdminMixin,
     CiteduHistoryAdmin,
 ):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(perms.actions_editable_by)
     list_display = ["code", "title", "strategy", "axis", "pilot", "status", "progress", "planned_total"]
     list_display_links = ["code", "title"]
@@ -133,6 +136,7 @@ class ActionPartnerAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, admin.ModelAdmin
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, BudgetLineImportExportMixin, CiteduHistoryAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(perms.budget_lines_editable_by)
     # The columns of the funding table, in its order: the list reads like the spreadsheet.
     list_display = list(BudgetLineResource.Meta.fields)

@@ -6,12 +6,18 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from shared.admin import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
+from shared.admin import (
+    FRENCH_NUMBER_FIELDS,
+    CachedChoicesInlineMixin,
+    HiddenRowsAre404Mixin,
+    ParentScopedInlineMixin,
+)
 from strategy.enums import ContributionStatus
 from strategy.models import Contribution, Decision, Meeting, SwotItem, Workshop
 
 
 class SwotItemInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     model = SwotItem
     fields = ["kind", "axis", "text", "order"]
     extra = 0
@@ -22,6 +28,7 @@ class SwotItemInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.Ta
 
 @admin.register(Workshop)
 class WorkshopAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["title", "kind", "phase", "date", "strategy", "axis", "participants_count", "swot_count"]
     list_filter = ["kind", "strategy"]
     list_select_related = ["strategy", "axis"]
@@ -49,6 +56,7 @@ class WorkshopAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
 @admin.register(SwotItem)
 class SwotItemAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["short_text", "kind", "axis", "strategy", "workshop", "order"]
     list_filter = ["kind", "strategy"]
     list_select_related = ["axis", "strategy", "workshop"]

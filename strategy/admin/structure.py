@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from shared.admin import (
+    FRENCH_NUMBER_FIELDS,
     CachedChoicesInlineMixin,
     CiteduHistoryAdmin,
     HiddenRowsAre404Mixin,
@@ -19,17 +20,20 @@ from strategy.models import Audience, Axis, BudgetLine, Orientation, Signatory, 
 
 @admin.register(Audience)
 class AudienceAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["name", "code", "order"]
     search_fields = ["name", "code"]
 
 
 class AxisInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Axis
     fields = ["number", "title"]
     extra = 0
 
 
 class OrientationInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Orientation
     fields = ["number", "title", "axis", "status", "validated_on"]
     extra = 0
@@ -39,6 +43,7 @@ class OrientationInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin
 
 
 class SignatoryInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Signatory
     fields = ["order", "organisation", "representative", "representative_title"]
     extra = 0
@@ -94,6 +99,7 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
 
 @admin.register(Axis)
 class AxisAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["__str__", "strategy", "number"]
     list_filter = ["strategy"]
     list_select_related = ["strategy"]
@@ -103,6 +109,7 @@ class AxisAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
 @admin.register(Orientation)
 class OrientationAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["__str__", "strategy", "axis", "status", "validated_on"]
     list_filter = ["status", "strategy"]
     list_select_related = ["strategy", "axis"]
@@ -120,6 +127,7 @@ class OrientationAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
 @admin.register(Signatory)
 class SignatoryAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["organisation", "representative", "representative_title", "strategy", "order"]
     list_filter = ["strategy"]
     list_select_related = ["organisation", "strategy"]
