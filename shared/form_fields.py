@@ -94,7 +94,8 @@ class FrenchDecimalField(forms.DecimalField):
     widget = FrenchNumberInput
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", NUMBER_HELP)
+        # The model field passes its own help text, empty for most: the rule is then the help.
+        kwargs["help_text"] = kwargs.get("help_text") or NUMBER_HELP
         super().__init__(**kwargs)
 
     def to_python(self, value):

@@ -34,6 +34,7 @@ def test_an_amount_typed_the_french_way_is_saved_exactly(page, live_server, demo
     page.goto(f"{live_server.url}/admin/strategy/budgetline/{line.pk}/change/")
     field = page.get_by_label("Montant réalisé (€)")
     assert field.get_attribute("type") == "text" and field.get_attribute("inputmode") == "decimal"
+    expect(page.locator(".field-executed_amount .help")).to_contain_text("Refusé car ambigu : « 1.234 »")
 
     field.fill("")
     field.type("80000,50")
