@@ -17,6 +17,7 @@ from import_export import resources
 from import_export.results import Error, RowResult
 
 from shared.cells import CellError, cell_list, cell_text, escape_formula, match_key
+from shared.import_preview import TableDiff, preview_value
 
 
 class TableError(Exception):
@@ -57,18 +58,6 @@ def column_letter(index):
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
-
-
-class TableDiff(resources.Diff):
-    """The preview's before/after columns, rendered like the export (no query per row)."""
-
-    def __init__(self, resource, instance, new):
-        self.new = new
-        self.right = []
-        self.left = resource.preview_values(None if new else instance)
-
-    def compare_with(self, resource, instance):
-        self.right = resource.preview_values(instance)
 
 
 class TableResource(resources.ModelResource):
@@ -258,7 +247,9 @@ class TableResource(resources.ModelResource):
             row_result = self.get_row_result_class()()
             row_result.import_type = RowResult.IMPORT_TYPE_SKIP
             return row_result
-        return super().import_row(row, instance_loader, **kwargs)
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        row_result.number = parsed.number  # the preview's row numbers are the spreadsheet's
+        return row_result
 
     def after_import_row(self, row, row_result, **kwargs):
         progress = kwargs.get("progress")
@@ -346,9 +337,10 @@ class TableResource(resources.ModelResource):
         return self.get_export_fields()
 
     def preview_values(self, instance):
+        """The cells as the preview shows them: amounts and numbers the French way, the rest as exported."""
         if instance is None:
             return [""] * len(self.get_export_fields())
-        return [str(value) for value in self.export_resource(instance)]
+        return [preview_value(self, field, instance) for field in self.get_export_fields()]
 
     def export_field(self, field, instance, **kwargs):
         value = super().export_field(field, instance, **kwargs)
