@@ -36,9 +36,11 @@ class StrategyTableResource(TableResource):
             raise TableError(_("Votre compte n'a pas le droit d'importer ce tableau."))
 
 
-def organisation_lookup():
-    lookup = Lookup(_("organisation inconnue"))
-    for organisation in Organisation.objects.only("id", "name", "short_name", "slug"):
+def organisation_lookup(strategy):
+    """Organisations by name, short name or slug, among those of the strategy's territory only."""
+    lookup = Lookup(_("organisation inconnue sur le territoire de la stratégie"))
+    usable = Organisation.objects.usable_in(strategy.territory_id)
+    for organisation in usable.only("id", "name", "short_name", "slug"):
         lookup.add(organisation, organisation.name, organisation.short_name, organisation.slug)
     return lookup
 
@@ -129,7 +131,7 @@ class ActionResource(StrategyTableResource):
             sectors.add(sector, sector.code, sector.name)
         self.set_lookup(axes, "axis")
         self.set_lookup(orientations, "orientation")
-        self.set_lookup(organisation_lookup(), "pilot", "partners")
+        self.set_lookup(organisation_lookup(strategy), "pilot", "partners")
         self.set_lookup(audiences, "audiences")
         self.set_lookup(neighbourhood_lookup(strategy), "neighbourhoods")
         self.set_lookup(sectors, "sectors")
@@ -276,7 +278,7 @@ class BudgetLineResource(StrategyTableResource):
             action.code: action
             for action in Action.objects.filter(strategy=self.strategy).select_related("pilot")
         }
-        self.set_lookup(organisation_lookup(), "funder")
+        self.set_lookup(organisation_lookup(self.strategy), "funder")
         self._existing = {
             (line.action_id, line.year, line.funder_id): line
             for line in BudgetLine.objects.filter(action__strategy=self.strategy).select_related(
