@@ -25,6 +25,7 @@ from shared.tables import TableError, TableResource
 from strategy import perms
 from strategy.enums import ActionStatus, FundingStage, PartnerRole
 from strategy.models import Action, Audience, Axis, BudgetLine, Orientation
+from strategy.models.actions import orientation_refuses
 
 
 class StrategyTableResource(TableResource):
@@ -180,6 +181,7 @@ class ActionResource(StrategyTableResource):
         for name in ("start_date", "end_date"):
             if self.has(name):
                 values[name] = self.read(parsed, name)
+        self.check_orientation(parsed, existing)
         start = values["start_date"] if self.has("start_date") else getattr(existing, "start_date", None)
         end = values["end_date"] if self.has("end_date") else getattr(existing, "end_date", None)
         if start and end and end < start:
@@ -194,6 +196,15 @@ class ActionResource(StrategyTableResource):
             checked = {name: value for name, value in values.items() if self.column_of(name) not in wrong}
             for name, message in perms.refused_action_changes(self.user, existing, checked):
                 parsed.error(self.column_of(name), message)
+
+    def check_orientation(self, parsed, existing):
+        """The model's rule (``orientation_refuses``) on the row's status and orientation."""
+        values = parsed.values
+        status = values.get("status", getattr(existing, "status", ActionStatus.PROPOSED))
+        orientation = values.get("orientation", getattr(existing, "orientation", None))
+        refusal = orientation_refuses(status, orientation)
+        if refusal:
+            parsed.error(self.column_of("status" if "status" in values else "orientation"), refusal)
 
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pilot_contact_id and instance.pilot_contact.organisation_id != instance.pilot_id:
