@@ -57,9 +57,37 @@ class Sector(models.Model):
         return (self.code,)
 
 
+#: Kinds that serve every territory: the State's services and the family allowance fund.
+NATIONAL_KINDS = (OrganisationKind.STATE, OrganisationKind.NATIONAL_EDUCATION, OrganisationKind.CAF)
+
+#: How an organisation takes part in a strategy, each path ending at the strategy's territory.
+STRATEGY_LINKS = (
+    "piloted_actions__strategy__territory",
+    "partnerships__action__strategy__territory",
+    "funded_lines__action__strategy__territory",
+    "signatures__strategy__territory",
+    "workshops__strategy__territory",
+    "indicators__strategy__territory",
+)
+
+
 class OrganisationQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+    def usable_in(self, territory):
+        """The organisations a strategy of ``territory`` may name (funders, pilots, partners).
+
+        Those already taking part in a strategy of that territory, the State's services and the CAF,
+        and those taking part in no strategy yet (just created); never one that works only for
+        another territory's strategies. One subquery per link: a join across them would multiply rows.
+        """
+        model = self.model
+        here, anywhere = Q(kind__in=NATIONAL_KINDS), Q()
+        for link in STRATEGY_LINKS:
+            here |= Q(pk__in=model.objects.filter(**{link: territory}).values("pk"))
+            anywhere |= Q(pk__in=model.objects.filter(**{f"{link}__isnull": False}).values("pk"))
+        return self.filter(here | ~anywhere)
 
 
 class Organisation(models.Model):

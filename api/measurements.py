@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 
 from api import querysets
@@ -42,7 +43,9 @@ WRITE_DESCRIPTION = _(
     "Réservé aux comptes rattachés à l'organisation source de l'indicateur, avec l'en-tête "
     "« Authorization: Token <jeton> ». Mêmes contrôles que dans l'administration : période au format "
     "2023, 2022-2023 ou 2023-T2 ; valeur chiffrée pour un indicateur quantitatif, appréciation ou "
-    "commentaire pour un indicateur qualitatif ; une seule mesure par indicateur, période et quartier."
+    "commentaire pour un indicateur qualitatif ; une seule mesure par indicateur, période et quartier. "
+    "La valeur est enregistrée « à valider » et n'est publiée qu'une fois validée par la coordination "
+    "ou le pilote d'une action liée à l'indicateur."
 )
 
 
@@ -83,6 +86,8 @@ class MeasurementViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
+    # A token only: a session cookie would let any page the user visits write on their behalf.
+    authentication_classes = [TokenAuthentication]
     permission_classes = [ReadOrWriteOwnMeasurements]
     filter_backends = [DjangoFilterBackend]
     filterset_class = MeasurementFilterSet

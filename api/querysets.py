@@ -57,8 +57,10 @@ def actions_for_api(user, strategy):
 
 
 def _latest(field):
-    latest = Measurement.objects.filter(indicator=OuterRef("pk"), neighbourhood__isnull=True).order_by(
-        "-period"
+    latest = (
+        Measurement.objects.published()
+        .filter(indicator=OuterRef("pk"), neighbourhood__isnull=True)
+        .order_by("-period")
     )
     return Subquery(latest.values(field)[:1])
 

@@ -55,13 +55,45 @@ def pilot_dashboard(user, today):
         if period and (indicator.pk, period) not in measured:
             indicator.current_period = period
             missing.append(indicator)
-    return {"kind": "pilot", "actions": list(actions[:DASHBOARD_LIMIT]), "missing_indicators": missing}
+    return {
+        **measurement_queue(user),
+        "kind": "pilot",
+        "actions": list(actions[:DASHBOARD_LIMIT]),
+        "missing_indicators": missing,
+    }
 
 
-def coordination_dashboard():
+def measurement_queue(user):
+    """The values waiting for the user's validation, oldest first, each with the previous published
+    value of the same indicator and neighbourhood (``previous``, None for a first value)."""
+    waiting = (
+        indicator_perms.measurements_validatable_by(user)
+        .pending()
+        .select_related("indicator__strategy", "indicator__source", "neighbourhood", "entered_by")
+        .order_by("entered_at", "pk")
+    )
+    shown = list(waiting[:DASHBOARD_LIMIT])
+    published = Measurement.objects.published().filter(
+        indicator__in={measurement.indicator_id for measurement in shown}
+    )
+    series = {}
+    for value in published.order_by("period"):
+        series.setdefault((value.indicator_id, value.neighbourhood_id), []).append(value)
+    for measurement in shown:
+        earlier = [
+            value
+            for value in series.get((measurement.indicator_id, measurement.neighbourhood_id), [])
+            if value.period < measurement.period
+        ]
+        measurement.previous = earlier[-1] if earlier else None
+    return {"waiting_measurements": shown, "waiting_measurement_count": waiting.count() if shown else 0}
+
+
+def coordination_dashboard(user):
     contributions = Contribution.objects.open().select_related("strategy", "author", "orientation", "action")
     waiting = Action.objects.filter(status=ActionStatus.PROPOSED).select_related("strategy", "pilot")
     return {
+        **measurement_queue(user),
         "kind": "coordination",
         "open_contributions": list(contributions[:DASHBOARD_LIMIT]),
         "open_contribution_count": contributions.count(),
@@ -73,7 +105,7 @@ def coordination_dashboard():
 def dashboard_for(user, today=None):
     today = today or timezone.localdate()
     if perms.can_validate(user):
-        return coordination_dashboard()
+        return coordination_dashboard(user)
     if roles.has_role(user, roles.PILOTE):
         return pilot_dashboard(user, today)
     return None

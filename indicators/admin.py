@@ -1,10 +1,12 @@
 """Admin of the indicators and their measurements."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from indicators import perms as indicator_perms
+from indicators.enums import MeasurementStatus
 from indicators.import_admin import MeasurementImportExportMixin
 from indicators.models import Indicator, Measurement
 from shared.admin import (
@@ -76,7 +78,9 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
     def save_formset(self, request, form, formset, change):
         for measurement in formset.save(commit=False):
-            measurement.entered_by = request.user
+            measurement.record_entry(
+                request.user, indicator_perms.status_of_entry(request.user, measurement.indicator)
+            )
             measurement.save()
         for measurement in formset.deleted_objects:
             measurement.delete()
@@ -89,12 +93,64 @@ class MeasurementAdmin(
 ):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(indicator_perms.measurements_editable_by)
-    list_display = ["indicator", "period", "neighbourhood", "value", "rating", "entered_by", "entered_at"]
-    list_filter = ["period", "indicator__strategy", "neighbourhood"]
+    list_display = [
+        "indicator",
+        "period",
+        "neighbourhood",
+        "value",
+        "rating",
+        "status",
+        "entered_by",
+        "entered_at",
+    ]
+    list_filter = ["status", "period", "indicator__strategy", "neighbourhood"]
     list_select_related = ["indicator", "neighbourhood", "entered_by"]
     search_fields = ["indicator__code", "indicator__name", "period", "comment"]
     autocomplete_fields = ["indicator", "neighbourhood"]
-    readonly_fields = ["entered_by", "entered_at"]
+    readonly_fields = ["entered_by", "entered_at", "status", "validated_by", "validated_at"]
+    actions = ["validate_measurements", "refuse_measurements"]
+
+    def has_review_permission(self, request):
+        return indicator_perms.measurements_validatable_by(request.user).exists()
+
+    def _review(self, request, queryset, status):
+        allowed = indicator_perms.measurements_validatable_by(request.user)
+        waiting = list(queryset.pending().filter(pk__in=allowed.values("pk")))
+        for measurement in waiting:
+            measurement.review(request.user, status)
+        skipped = queryset.count() - len(waiting)
+        label = MeasurementStatus(status).label.lower()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d mesure passée à l'état « %(label)s ».",
+                "%(count)d mesures passées à l'état « %(label)s ».",
+                len(waiting),
+            )
+            % {"count": len(waiting), "label": label},
+            messages.SUCCESS if waiting else messages.WARNING,
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d mesure laissée telle quelle : elle n'attendait pas de validation "
+                    "ou vous ne pouvez pas la valider.",
+                    "%(count)d mesures laissées telles quelles : elles n'attendaient pas de validation "
+                    "ou vous ne pouvez pas les valider.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Valider"), permissions=["review"])
+    def validate_measurements(self, request, queryset):
+        self._review(request, queryset, MeasurementStatus.VALIDATED)
+
+    @admin.action(description=_("Refuser"), permissions=["review"])
+    def refuse_measurements(self, request, queryset):
+        self._review(request, queryset, MeasurementStatus.REFUSED)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "indicator" and perms.is_restricted_pilot(request.user):
@@ -102,5 +158,5 @@ class MeasurementAdmin(
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        obj.entered_by = request.user
+        obj.record_entry(request.user, indicator_perms.status_of_entry(request.user, obj.indicator))
         super().save_model(request, obj, form, change)

@@ -27,3 +27,11 @@ class Rating(models.TextChoices):
     UNSATISFACTORY = "2", _("Insuffisant")
     SATISFACTORY = "3", _("Satisfaisant")
     VERY_SATISFACTORY = "4", _("Très satisfaisant")
+
+
+class MeasurementStatus(models.TextChoices):
+    """Whether a measurement is published: values from outside the city's staff wait for validation."""
+
+    PENDING = "pending", _("À valider")
+    VALIDATED = "validated", _("Validée")
+    REFUSED = "refused", _("Refusée")

@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors import roles
-from indicators.enums import Direction, Frequency, IndicatorKind, Rating
+from indicators.enums import Direction, Frequency, IndicatorKind, MeasurementStatus, Rating
 from strategy.models import Strategy
 
 #: A calendar year (2023), a school year (2022-2023, consecutive) or a quarter (2023-T2).
@@ -146,8 +147,18 @@ def validate_period(value):
 
 
 class MeasurementQuerySet(models.QuerySet):
+    def published(self):
+        """Validated values only: a value waiting for validation (or refused) is never published,
+        not even to staff on the public side (a document they freeze must not carry it)."""
+        return self.filter(status=MeasurementStatus.VALIDATED)
+
     def visible_to(self, user):
-        return self.filter(indicator__in=Indicator.objects.visible_to(user))
+        """Published values of the indicators the user may read. Where the indicators were already
+        fetched through ``Indicator.objects.visible_to``, ``published()`` is the rest of this rule."""
+        return self.published().filter(indicator__in=Indicator.objects.visible_to(user))
+
+    def pending(self):
+        return self.filter(status=MeasurementStatus.PENDING)
 
 
 class Measurement(models.Model):
@@ -179,6 +190,22 @@ class Measurement(models.Model):
         related_name="+",
     )
     entered_at = models.DateTimeField(_("saisie le"), auto_now=True)
+    status = models.CharField(
+        _("état"),
+        max_length=10,
+        choices=MeasurementStatus.choices,
+        default=MeasurementStatus.VALIDATED,
+        help_text=_("Une valeur venue d'un partenaire ou de l'API n'est publiée qu'une fois validée."),
+    )
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("validée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    validated_at = models.DateTimeField(_("validée le"), null=True, blank=True)
 
     objects = MeasurementQuerySet.as_manager()
 
@@ -223,6 +250,26 @@ class Measurement(models.Model):
     def __str__(self):
         where = f" · {self.neighbourhood}" if self.neighbourhood_id else ""
         return f"{self.indicator.code} · {self.period}{where}"
+
+    @property
+    def is_published(self):
+        return self.status == MeasurementStatus.VALIDATED
+
+    def record_entry(self, user, status):
+        """Stamp a value just entered by ``user``, published at once or waiting (``indicators.perms``
+        decides which); the caller saves it."""
+        self.entered_by = user
+        self.status = status
+        validated = status == MeasurementStatus.VALIDATED
+        self.validated_by = user if validated else None
+        self.validated_at = timezone.now() if validated else None
+
+    def review(self, user, status):
+        """Validate or refuse a waiting value, keeping who did it and when (in the history too)."""
+        self.status = status
+        self.validated_by = user
+        self.validated_at = timezone.now()
+        self.save(update_fields=["status", "validated_by", "validated_at"])
 
     def clean(self):
         if not self.indicator_id:

@@ -8,7 +8,7 @@ from import_export import fields
 from actors.models import Organisation
 from indicators.enums import IndicatorKind, Rating
 from indicators.models import Indicator, Measurement, validate_period
-from indicators.perms import indicators_editable_by
+from indicators.perms import indicators_editable_by, status_of_entry
 from shared.cells import Lookup
 from shared.table_widgets import ChoiceLabelWidget, DecimalCellWidget, RelatedWidget
 from strategy.perms import edits_everything, organisation_of
@@ -146,4 +146,4 @@ class MeasurementResource(StrategyTableResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         if self.user is not None:
-            instance.entered_by = self.user
+            instance.record_entry(self.user, status_of_entry(self.user, instance.indicator))

@@ -25,6 +25,7 @@ from shared.tables import TableError, TableResource
 from strategy import perms
 from strategy.enums import ActionStatus, FundingStage, PartnerRole
 from strategy.models import Action, Audience, Axis, BudgetLine, Orientation
+from strategy.models.actions import orientation_refuses
 
 
 class StrategyTableResource(TableResource):
@@ -36,9 +37,11 @@ class StrategyTableResource(TableResource):
             raise TableError(_("Votre compte n'a pas le droit d'importer ce tableau."))
 
 
-def organisation_lookup():
-    lookup = Lookup(_("organisation inconnue"))
-    for organisation in Organisation.objects.only("id", "name", "short_name", "slug"):
+def organisation_lookup(strategy):
+    """Organisations by name, short name or slug, among those of the strategy's territory only."""
+    lookup = Lookup(_("organisation inconnue sur le territoire de la stratégie"))
+    usable = Organisation.objects.usable_in(strategy.territory_id)
+    for organisation in usable.only("id", "name", "short_name", "slug"):
         lookup.add(organisation, organisation.name, organisation.short_name, organisation.slug)
     return lookup
 
@@ -129,7 +132,7 @@ class ActionResource(StrategyTableResource):
             sectors.add(sector, sector.code, sector.name)
         self.set_lookup(axes, "axis")
         self.set_lookup(orientations, "orientation")
-        self.set_lookup(organisation_lookup(), "pilot", "partners")
+        self.set_lookup(organisation_lookup(strategy), "pilot", "partners")
         self.set_lookup(audiences, "audiences")
         self.set_lookup(neighbourhood_lookup(strategy), "neighbourhoods")
         self.set_lookup(sectors, "sectors")
@@ -178,6 +181,7 @@ class ActionResource(StrategyTableResource):
         for name in ("start_date", "end_date"):
             if self.has(name):
                 values[name] = self.read(parsed, name)
+        self.check_orientation(parsed, existing)
         start = values["start_date"] if self.has("start_date") else getattr(existing, "start_date", None)
         end = values["end_date"] if self.has("end_date") else getattr(existing, "end_date", None)
         if start and end and end < start:
@@ -192,6 +196,15 @@ class ActionResource(StrategyTableResource):
             checked = {name: value for name, value in values.items() if self.column_of(name) not in wrong}
             for name, message in perms.refused_action_changes(self.user, existing, checked):
                 parsed.error(self.column_of(name), message)
+
+    def check_orientation(self, parsed, existing):
+        """The model's rule (``orientation_refuses``) on the row's status and orientation."""
+        values = parsed.values
+        status = values.get("status", getattr(existing, "status", ActionStatus.PROPOSED))
+        orientation = values.get("orientation", getattr(existing, "orientation", None))
+        refusal = orientation_refuses(status, orientation)
+        if refusal:
+            parsed.error(self.column_of("status" if "status" in values else "orientation"), refusal)
 
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pilot_contact_id and instance.pilot_contact.organisation_id != instance.pilot_id:
@@ -276,7 +289,7 @@ class BudgetLineResource(StrategyTableResource):
             action.code: action
             for action in Action.objects.filter(strategy=self.strategy).select_related("pilot")
         }
-        self.set_lookup(organisation_lookup(), "funder")
+        self.set_lookup(organisation_lookup(self.strategy), "funder")
         self._existing = {
             (line.action_id, line.year, line.funder_id): line
             for line in BudgetLine.objects.filter(action__strategy=self.strategy).select_related(

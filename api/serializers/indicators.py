@@ -135,6 +135,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
             "rating_label",
             "comment",
             "source_note",
+            "status",
             "entered_at",
         ]
 
@@ -185,7 +186,7 @@ class MeasurementWriteSerializer(serializers.Serializer):
         for field in ("period", "value", "rating", "comment", "source_note"):
             if field in attrs:
                 setattr(measurement, field, attrs[field])
-        measurement.entered_by = user
+        measurement.record_entry(user, indicator_perms.status_of_entry(user, indicator, through_api=True))
         try:
             measurement.full_clean()
         except DjangoValidationError as error:

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from portal.views.access import get_visible_strategy
 from strategy.enums import SwotKind
-from strategy.models import Action, Decision, Meeting, SwotItem, Workshop
+from strategy.models import Action, Decision, Meeting, Orientation, SwotItem, Workshop
 
 
 def concertation(request, slug):
@@ -13,7 +13,8 @@ def concertation(request, slug):
     strategy = get_visible_strategy(request, slug)
     user = request.user
     workshops = list(
-        Workshop.objects.filter(strategy=strategy)
+        Workshop.objects.visible_to(user)
+        .filter(strategy=strategy)
         .select_related("axis")
         .prefetch_related("organisations")
         .order_by("date", "axis__number", "id")
@@ -21,7 +22,8 @@ def concertation(request, slug):
     swot = defaultdict(lambda: {kind.value: [] for kind in SwotKind})
     axes_by_key = {}
     for item in (
-        SwotItem.objects.filter(strategy=strategy)
+        SwotItem.objects.visible_to(user)
+        .filter(strategy=strategy)
         .select_related("axis")
         .order_by("axis__number", "order", "id")
     ):
@@ -35,29 +37,37 @@ def concertation(request, slug):
         }
         for key in sorted(swot)
     ]
+    # Every related row goes through its visible_to: a decision may name a draft orientation or action.
     meetings = (
-        Meeting.objects.filter(strategy=strategy)
+        Meeting.objects.visible_to(user)
+        .filter(strategy=strategy)
         .order_by("date")
         .prefetch_related(
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.prefetch_related(
-                    "orientations",
+                queryset=Decision.objects.visible_to(user)
+                .prefetch_related(
+                    Prefetch(
+                        "orientations",
+                        queryset=Orientation.objects.visible_to(user).order_by("number"),
+                        to_attr="visible_orientations",
+                    ),
                     Prefetch(
                         "actions",
                         queryset=Action.objects.visible_to(user).order_by("code"),
                         to_attr="visible_actions",
                     ),
-                ).order_by("id"),
+                )
+                .order_by("id"),
             )
         )
     )
     context = {
         "strategy": strategy,
         "workshops": workshops,
-        "participants_total": Workshop.objects.filter(strategy=strategy).aggregate(
-            total=Sum("participants_count")
-        )["total"]
+        "participants_total": Workshop.objects.visible_to(user)
+        .filter(strategy=strategy)
+        .aggregate(total=Sum("participants_count"))["total"]
         or 0,
         "diagnosis": diagnosis,
         "meetings": meetings,

@@ -8,7 +8,8 @@ from strategy.models import Action
 
 
 def _territory_measurements():
-    return Measurement.objects.filter(neighbourhood__isnull=True).order_by("period")
+    # The indicators are fetched through visible_to: only the publication rule is left to apply.
+    return Measurement.objects.published().filter(neighbourhood__isnull=True).order_by("period")
 
 
 def indicator_list(request, slug):
@@ -59,7 +60,9 @@ def indicator_detail(request, slug, indicator_slug):
     )
     indicator.strategy = strategy
     measurements = list(
-        indicator.measurements.select_related("neighbourhood").order_by("period", "neighbourhood__name")
+        indicator.measurements.published()
+        .select_related("neighbourhood")
+        .order_by("period", "neighbourhood__name")
     )
     territory = [m for m in measurements if m.neighbourhood_id is None]
     latest = territory[-1] if territory else None

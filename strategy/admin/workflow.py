@@ -17,6 +17,7 @@ from strategy.enums import (
     StrategyStatus,
 )
 from strategy.models import Decision, Meeting
+from strategy.models.actions import orientation_refuses
 
 
 class CopilDecisionForm(forms.Form):
@@ -63,6 +64,23 @@ class CopilDecisionForm(forms.Form):
         )
 
 
+def _keep_allowed_by_orientation(modeladmin, request, actions, to_status):
+    """The actions the model's rule lets take ``to_status``; each one left out is named, with why."""
+    kept = []
+    for action in actions:
+        refusal = orientation_refuses(to_status, action.orientation)
+        if refusal:
+            modeladmin.message_user(
+                request,
+                _("Action %(code)s laissée telle quelle : %(reason)s")
+                % {"code": action.code, "reason": refusal},
+                messages.ERROR,
+            )
+        else:
+            kept.append(action)
+    return kept
+
+
 def _record_copil_decision(modeladmin, request, queryset, *, kind, from_statuses, to_status, title):
     """Ask for the meeting and text, then record the decision and move the selected items."""
     strategy_ids = set(queryset.values_list("strategy_id", flat=True))
@@ -71,7 +89,13 @@ def _record_copil_decision(modeladmin, request, queryset, *, kind, from_statuses
             request, _("Sélectionnez des éléments d'une seule et même stratégie."), messages.ERROR
         )
         return None
-    movable = list(queryset.filter(status__in=from_statuses).select_related("strategy"))
+    movable = queryset.filter(status__in=from_statuses).select_related("strategy")
+    if kind == DecisionKind.VALIDATE_ORIENTATIONS:
+        movable = list(movable)
+    else:
+        movable = _keep_allowed_by_orientation(
+            modeladmin, request, movable.select_related("orientation"), to_status
+        )
     if not movable:
         modeladmin.message_user(
             request,

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from actors import roles
 from actors.models import Organisation
-from strategy.enums import ActionStatus, FundingStage, PartnerRole, StrategyStatus
+from strategy.enums import ActionStatus, FundingStage, OrientationStatus, PartnerRole, StrategyStatus
 from strategy.models.structure import Axis, Orientation, Strategy
 from strategy.search import search_document
 
@@ -33,6 +33,24 @@ class Audience(models.Model):
 
     def natural_key(self):
         return (self.code,)
+
+
+def orientation_refuses(status, orientation):
+    """Why an action may not take ``status`` under ``orientation``, or None.
+
+    Only a proposed action may sit under a still-proposed orientation: the public pages and the
+    strategy document print an action under its orientation, and a draft orientation is not printed,
+    so a validated action there would be counted but shown nowhere (nor in a signed version).
+    One rule for the admin form, the COPIL workflow and the import.
+    """
+    if orientation is None or status == ActionStatus.PROPOSED:
+        return None
+    if orientation.status == OrientationStatus.PROPOSED:
+        return _(
+            "L'orientation %(number)s n'est pas encore validée : ses actions restent « proposées » "
+            "jusqu'à ce que le COPIL la valide."
+        ) % {"number": orientation.number}
+    return None
 
 
 class ActionQuerySet(models.QuerySet):
@@ -208,6 +226,10 @@ class Action(models.Model):
             errors["orientation"] = _("Cette orientation appartient à une autre stratégie.")
         if self.pilot_contact_id and self.pilot_id and self.pilot_contact.organisation_id != self.pilot_id:
             errors["pilot_contact"] = _("Le ou la référent·e doit appartenir à la structure pilote.")
+        if self.orientation_id and "orientation" not in errors:
+            refusal = orientation_refuses(self.status, self.orientation)
+            if refusal:
+                errors["status"] = refusal
         if errors:
             raise ValidationError(errors)
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors import roles
-from strategy.enums import OrientationStatus, StrategyKind, StrategyStatus
+from strategy.enums import ActionStatus, OrientationStatus, StrategyKind, StrategyStatus
 
 PUBLISHED_STATUSES = (StrategyStatus.ADOPTED, StrategyStatus.CLOSED)
 
@@ -187,6 +187,20 @@ class Orientation(models.Model):
 
         if self.axis_id and self.strategy_id and self.axis.strategy_id != self.strategy_id:
             raise ValidationError({"axis": _("Cet axe appartient à une autre stratégie.")})
+        # The other side of ``orientation_refuses``: back to proposed only with proposed actions.
+        if (
+            self.pk
+            and self.status == OrientationStatus.PROPOSED
+            and self.actions.exclude(status=ActionStatus.PROPOSED).exists()
+        ):
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Des actions de cette orientation sont déjà validées : elle ne peut pas "
+                        "redevenir proposée."
+                    )
+                }
+            )
 
 
 class Signatory(models.Model):

@@ -64,6 +64,12 @@ def test_it_holds_the_axes_orientations_and_validated_actions(pedt, anonymous_te
     assert "Résumé clair de l’action 1 pour les familles." in anonymous_text
 
 
+def test_it_prints_every_action_it_counts(pedt, anonymous_text):
+    counted = int(re.search(r"(\d+) actions", anonymous_text).group(1))
+    printed = set(re.findall(r"(\d+\.\d+) — Action", anonymous_text))
+    assert counted == len(printed) == len(pedt.actions)
+
+
 def test_it_holds_indicator_baselines_targets_and_latest_values(anonymous_text):
     assert "Places en crèche municipale" in anonymous_text
     assert re.search(

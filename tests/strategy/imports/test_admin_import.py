@@ -95,7 +95,10 @@ def test_a_bad_file_shows_the_errors_in_french_and_creates_nothing(world, superu
     )
 
     assert response.status_code == 200
-    assert "Ligne 2, colonne « Financeur » : organisation inconnue : « Banque mondiale »." in response.text
+    assert (
+        "Ligne 2, colonne « Financeur » : organisation inconnue sur le territoire de la stratégie : "
+        "« Banque mondiale »." in response.text
+    )
     assert "Ligne 2, colonne « Montant prévu » : montant négatif" in response.text
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
     assert snapshot() == before

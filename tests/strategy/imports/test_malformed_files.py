@@ -68,7 +68,10 @@ CORPUS = {
         "actions",
         "xlsx",
         [ACTION_HEADER, replaced(GOOD_ACTION, ACTION_HEADER, Structure_pilote="Mairie de Nulle-Part")],
-        ["Ligne 2, colonne « Structure pilote »", "organisation inconnue : « Mairie de Nulle-Part »"],
+        [
+            "Ligne 2, colonne « Structure pilote »",
+            "organisation inconnue sur le territoire de la stratégie : « Mairie de Nulle-Part »",
+        ],
     ),
     "unknown-neighbourhood": (
         "actions",
@@ -98,7 +101,10 @@ CORPUS = {
         "financements",
         "csv",
         [LINE_HEADER, replaced(GOOD_LINE, LINE_HEADER, Financeur="Banque mondiale")],
-        ["Ligne 2, colonne « Financeur »", "organisation inconnue : « Banque mondiale »"],
+        [
+            "Ligne 2, colonne « Financeur »",
+            "organisation inconnue sur le territoire de la stratégie : « Banque mondiale »",
+        ],
     ),
     "unknown-stage": (
         "financements",
