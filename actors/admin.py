@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact, Neighbourhood, Organisation, Sector, Territory
 from shared.admin import CachedChoicesInlineMixin, HiddenRowsAre404Mixin, ParentScopedInlineMixin
+from shared.concurrency import ConcurrentEditAdminMixin
 
 
 @admin.register(Sector)
@@ -25,7 +26,7 @@ class ContactInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.Tab
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class OrganisationAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "parent", "piloted_count"]
     list_filter = ["kind", "sectors"]
     list_select_related = ["parent"]

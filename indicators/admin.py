@@ -13,11 +13,14 @@ from shared.admin import (
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
 )
+from shared.concurrency import ConcurrentEditAdminMixin
 from strategy import perms
 from strategy.admin.base import PilotRowsMixin
 
 
-class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class MeasurementInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     model = Measurement
     fields = ["period", "neighbourhood", "value", "rating", "comment", "source_note"]
     extra = 0
@@ -27,7 +30,7 @@ class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+class IndicatorAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
     list_display = [
         "code",
         "name",
@@ -82,7 +85,11 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
 @admin.register(Measurement)
 class MeasurementAdmin(
-    HiddenRowsAre404Mixin, PilotRowsMixin, MeasurementImportExportMixin, CiteduHistoryAdmin
+    HiddenRowsAre404Mixin,
+    PilotRowsMixin,
+    MeasurementImportExportMixin,
+    ConcurrentEditAdminMixin,
+    CiteduHistoryAdmin,
 ):
     pilot_rows = staticmethod(indicator_perms.measurements_editable_by)
     list_display = ["indicator", "period", "neighbourhood", "value", "rating", "entered_by", "entered_at"]

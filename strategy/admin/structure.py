@@ -23,13 +23,17 @@ class AudienceAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
     search_fields = ["name", "code"]
 
 
-class AxisInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class AxisInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     model = Axis
     fields = ["number", "title"]
     extra = 0
 
 
-class OrientationInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class OrientationInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     model = Orientation
     fields = ["number", "title", "axis", "status", "validated_on"]
     extra = 0
@@ -93,7 +97,7 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
 
 
 @admin.register(Axis)
-class AxisAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+class AxisAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
     list_display = ["__str__", "strategy", "number"]
     list_filter = ["strategy"]
     list_select_related = ["strategy"]
@@ -102,7 +106,7 @@ class AxisAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
 
 @admin.register(Orientation)
-class OrientationAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+class OrientationAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
     list_display = ["__str__", "strategy", "axis", "status", "validated_on"]
     list_filter = ["status", "strategy"]
     list_select_related = ["strategy", "axis"]
