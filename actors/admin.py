@@ -12,6 +12,7 @@ from shared.admin import (
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
 )
+from shared.concurrency import ConcurrentEditAdminMixin
 
 
 @admin.register(Sector)
@@ -30,7 +31,7 @@ class ContactInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.Tab
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class OrganisationAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "parent", "piloted_count"]
     list_filter = ["kind", "sectors"]
     list_select_related = ["parent"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from actors.enums import OrganisationKind
 
@@ -108,8 +109,11 @@ class Organisation(models.Model):
     )
     description = models.TextField(_("présentation"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

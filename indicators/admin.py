@@ -16,11 +16,14 @@ from shared.admin import (
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
 )
+from shared.concurrency import ConcurrentEditAdminMixin
 from strategy import perms
 from strategy.admin.base import PilotRowsMixin
 
 
-class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class MeasurementInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Measurement
     fields = ["period", "neighbourhood", "value", "rating", "comment", "source_note"]
@@ -31,7 +34,7 @@ class MeasurementInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+class IndicatorAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = [
         "code",
@@ -89,7 +92,11 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
 @admin.register(Measurement)
 class MeasurementAdmin(
-    HiddenRowsAre404Mixin, PilotRowsMixin, MeasurementImportExportMixin, CiteduHistoryAdmin
+    HiddenRowsAre404Mixin,
+    PilotRowsMixin,
+    MeasurementImportExportMixin,
+    ConcurrentEditAdminMixin,
+    CiteduHistoryAdmin,
 ):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(indicator_perms.measurements_editable_by)

@@ -66,6 +66,7 @@ class Indicator(models.Model):
         "strategy.Action", verbose_name=_("actions"), blank=True, related_name="indicators"
     )
     is_public = models.BooleanField(_("publié"), default=False)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ may import it: the rules of ``strategy.perms``, the same as the admin forms'.
 """
 
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields
@@ -368,12 +369,17 @@ class BudgetLineResource(StrategyTableResource):
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         if self.update_instances and (using_transactions or not dry_run):
+            # bulk_update skips auto_now: without a new version, a change form opened before the
+            # import would write its old amounts back over the imported ones unnoticed.
+            now = timezone.now()
+            for line in self.update_instances:
+                line.updated_at = now
             try:
                 with transaction.atomic(using=self.get_db_connection_name()):
                     bulk_update_with_history(
                         self.update_instances,
                         BudgetLine,
-                        self.get_bulk_update_fields(),
+                        [*self.get_bulk_update_fields(), "updated_at"],
                         batch_size=batch_size,
                         default_user=self.user,
                     )

@@ -30,7 +30,9 @@ class ActionPartnerInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, adm
         return super().get_queryset(request).select_related("organisation")
 
 
-class BudgetLineInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class BudgetLineInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = BudgetLine
     fields = ["year", "funder", "planned_amount", "executed_amount", "stage", "file_reference"]
@@ -135,7 +137,13 @@ class ActionPartnerAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, admin.ModelAdmin
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(HiddenRowsAre404Mixin, PilotRowsMixin, BudgetLineImportExportMixin, CiteduHistoryAdmin):
+class BudgetLineAdmin(
+    HiddenRowsAre404Mixin,
+    PilotRowsMixin,
+    BudgetLineImportExportMixin,
+    ConcurrentEditAdminMixin,
+    CiteduHistoryAdmin,
+):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(perms.budget_lines_editable_by)
     # The columns of the funding table, in its order: the list reads like the spreadsheet.

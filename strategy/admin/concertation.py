@@ -12,11 +12,14 @@ from shared.admin import (
     HiddenRowsAre404Mixin,
     ParentScopedInlineMixin,
 )
+from shared.concurrency import ConcurrentEditAdminMixin
 from strategy.enums import ContributionStatus
 from strategy.models import Contribution, Decision, Meeting, SwotItem, Workshop
 
 
-class SwotItemInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class SwotItemInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = SwotItem
     fields = ["kind", "axis", "text", "order"]
@@ -27,7 +30,7 @@ class SwotItemInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.Ta
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class WorkshopAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["title", "kind", "phase", "date", "strategy", "axis", "participants_count", "swot_count"]
     list_filter = ["kind", "strategy"]
@@ -55,7 +58,7 @@ class WorkshopAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
 
 @admin.register(SwotItem)
-class SwotItemAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class SwotItemAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["short_text", "kind", "axis", "strategy", "workshop", "order"]
     list_filter = ["kind", "strategy"]
@@ -68,7 +71,9 @@ class SwotItemAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
         return Truncator(obj.text).chars(80)
 
 
-class DecisionInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.StackedInline):
+class DecisionInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.StackedInline
+):
     model = Decision
     fields = ["kind", "text"]
     extra = 0
@@ -79,7 +84,7 @@ class DecisionInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.St
 
 
 @admin.register(Meeting)
-class MeetingAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class MeetingAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "title", "kind", "date", "strategy", "decision_count"]
     list_filter = ["kind", "strategy"]
     list_select_related = ["strategy"]
@@ -97,7 +102,7 @@ class MeetingAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class DecisionAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "short_text", "kind", "meeting", "strategy"]
     list_filter = ["kind", "meeting__strategy"]
     list_select_related = ["meeting__strategy"]
@@ -114,7 +119,7 @@ class DecisionAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class ContributionAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.ModelAdmin):
     list_display = ["short_body", "strategy", "orientation", "action", "author", "status", "created_at"]
     list_filter = [
         "status",

@@ -25,14 +25,18 @@ class AudienceAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
     search_fields = ["name", "code"]
 
 
-class AxisInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class AxisInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Axis
     fields = ["number", "title"]
     extra = 0
 
 
-class OrientationInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):
+class OrientationInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Orientation
     fields = ["number", "title", "axis", "status", "validated_on"]
@@ -98,7 +102,7 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
 
 
 @admin.register(Axis)
-class AxisAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+class AxisAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["__str__", "strategy", "number"]
     list_filter = ["strategy"]
@@ -108,7 +112,7 @@ class AxisAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
 
 
 @admin.register(Orientation)
-class OrientationAdmin(HiddenRowsAre404Mixin, CiteduHistoryAdmin):
+class OrientationAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["__str__", "strategy", "axis", "status", "validated_on"]
     list_filter = ["status", "strategy"]

@@ -305,6 +305,7 @@ class BudgetLine(models.Model):
         _("étape"), max_length=20, choices=FundingStage.choices, default=FundingStage.REQUESTED
     )
     file_reference = models.CharField(_("référence du dossier"), max_length=100, blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = BudgetLineQuerySet.as_manager()
 

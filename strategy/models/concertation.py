@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from actors import roles
 from strategy.enums import ContributionStatus, DecisionKind, MeetingKind, SwotKind, WorkshopKind
@@ -42,8 +43,11 @@ class Workshop(models.Model):
     )
     objectives = models.TextField(_("objectifs"), blank=True)
     outcomes = models.TextField(_("ce qui en est ressorti"), blank=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = StrategyChildQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "date", "axis__number", "id"]
@@ -79,8 +83,11 @@ class SwotItem(models.Model):
         related_name="swot_items",
     )
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = StrategyChildQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "axis__number", "kind", "order", "id"]
@@ -111,8 +118,11 @@ class Meeting(models.Model):
     title = models.CharField(_("intitulé"), max_length=250)
     location = models.CharField(_("lieu"), max_length=200, blank=True)
     minutes = models.TextField(_("relevé de conclusions"), blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = StrategyChildQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "-date"]
@@ -143,8 +153,11 @@ class Decision(models.Model):
     actions = models.ManyToManyField(
         "strategy.Action", verbose_name=_("actions concernées"), blank=True, related_name="decisions"
     )
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = DecisionQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "id"]
@@ -218,8 +231,11 @@ class Contribution(models.Model):
     )
     answered_at = models.DateTimeField(_("répondue le"), null=True, blank=True)
     created_at = models.DateTimeField(_("déposée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = ContributionQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]

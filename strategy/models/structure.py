@@ -92,6 +92,7 @@ class Axis(models.Model):
     number = models.PositiveSmallIntegerField(_("numéro"))
     title = models.CharField(_("intitulé"), max_length=250)
     description = models.TextField(_("description"), blank=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = AxisQuerySet.as_manager()
 
@@ -152,6 +153,7 @@ class Orientation(models.Model):
         _("statut"), max_length=20, choices=OrientationStatus.choices, default=OrientationStatus.PROPOSED
     )
     validated_on = models.DateField(_("validée le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = OrientationQuerySet.as_manager()
 
