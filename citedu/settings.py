@@ -30,6 +30,7 @@ if SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "citedu.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "citedu.apps.CiteduAdminConfig",
