@@ -40,11 +40,18 @@ class Territory(models.Model):
         return self.name
 
 
+class SectorQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class Sector(models.Model):
     """A field of public action (education, culture, sport, health…)."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
+
+    objects = SectorQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

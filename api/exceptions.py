@@ -1,12 +1,22 @@
 """JSON errors in French for the API: one shape, ``{"detail": …}``, plus ``errors`` for invalid data."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
+
+from api.parsers import NestedTooDeep
+from shared.formatting import number
+
+
+class BodyTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "body_too_large"
 
 
 def french_exception_handler(exc, context):
@@ -17,6 +27,10 @@ def french_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = BodyTooLarge()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError()
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -49,6 +63,14 @@ def french_exception_handler(exc, context):
         response.data = {"detail": _("Format de réponse non disponible : l'API répond en JSON.")}
     elif isinstance(exc, exceptions.UnsupportedMediaType):
         response.data = {"detail": _("Format de données non pris en charge : envoyez du JSON.")}
+    elif isinstance(exc, BodyTooLarge):
+        megabytes = number(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20, decimals=1)
+        response.data = {
+            "detail": _("Le corps de la requête dépasse la taille maximale de %(size)s Mo.")
+            % {"size": megabytes}
+        }
+    elif isinstance(exc, NestedTooDeep):
+        response.data = {"detail": str(exc.detail)}
     elif isinstance(exc, exceptions.ParseError):
         response.data = {"detail": _("Le corps de la requête n'est pas un JSON valide.")}
     return response

@@ -23,6 +23,7 @@ from actors.models import Organisation
 from api import querysets
 from api.exceptions import french_exception_handler
 from api.pagination import CiteduPagination
+from api.parsers import JSONParser
 from api.schema import CiteduAutoSchema
 from api.serializers.actors import OrganisationSerializer
 from api.serializers.indicators import IndicatorSerializer
@@ -72,6 +73,7 @@ class CiteduAPIMixin:
     permission_classes = [AllowAny]
     throttle_classes = [AnonymousThrottle, AuthenticatedThrottle]
     renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
     pagination_class = CiteduPagination
     schema = CiteduAutoSchema()
 

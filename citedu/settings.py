@@ -30,6 +30,7 @@ if SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "citedu.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "citedu.apps.CiteduAdminConfig",
@@ -191,10 +192,15 @@ CITEDU_API_USER_RATE = env_str("CITEDU_API_USER_RATE", default="600/min")
 
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 
-# Login throttling: five failures lock the account for this address for 15 minutes.
+# Login throttling, for 15 minutes: five failures lock an account for the address they came from, and
+# five failures from one address, whatever the usernames tried, lock that address.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# How many reverse proxies in front of the portal append to X-Forwarded-For. 0: the header is ignored
+# (anyone can forge it) and the address is the connection's own.
+CITEDU_TRUSTED_PROXIES = env_int("CITEDU_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "citedu.proxies.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"

@@ -16,12 +16,19 @@ from strategy.models.structure import Axis, Orientation, Strategy
 from strategy.search import search_document
 
 
+class AudienceQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class Audience(models.Model):
     """A public an action addresses: an age band, a school level, parents, professionals."""
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    objects = AudienceQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]

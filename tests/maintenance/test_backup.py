@@ -1,7 +1,13 @@
+import hashlib
+import io
+import json
+import tarfile
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from indicators.models import Measurement
+from strategy.enums import StrategyStatus
 from strategy.models import Action, BudgetLine, Strategy
 from tests.indicators.factories import MeasurementFactory
 from tests.strategy.factories import BudgetLineFactory, ContributionFactory
@@ -59,14 +65,11 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(tmp_path, medi
 
 
 def test_an_archive_cannot_write_outside_the_media_folder(tmp_path, media_root):
-    import io
-    import tarfile
-
     archive = tmp_path / "malveillante.tar.gz"
     with tarfile.open(archive, "w:gz") as tar:
         for name, payload in [
             ("data.json", b"[]"),
-            ("citedu-backup.json", b"{}"),
+            ("citedu-backup.json", b'{"format": 2}'),
             ("media/../../evil", b"x"),
         ]:
             info = tarfile.TarInfo(name)
@@ -77,3 +80,102 @@ def test_an_archive_cannot_write_outside_the_media_folder(tmp_path, media_root):
         call_command("restore", str(archive), yes=True)
     assert BudgetLine.objects.count() == 1
     assert not (tmp_path / "evil").exists()
+
+
+def frozen_version(pdf_bytes=b"%PDF-1.7 version figee"):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from documents.enums import VersionKind
+    from documents.models import StrategyVersion
+    from tests.strategy.factories import StrategyFactory
+
+    version = StrategyVersion(
+        strategy=StrategyFactory(status=StrategyStatus.ADOPTED),
+        number=1,
+        kind=VersionKind.INITIAL,
+        frozen_at=timezone.now(),
+        sha256=hashlib.sha256(pdf_bytes).hexdigest(),
+    )
+    version.pdf.save("v1.pdf", ContentFile(pdf_bytes), save=False)
+    version.save()
+    return version
+
+
+def rewritten(archive, tmp_path, **changes):
+    """A copy of ``archive`` with some members' bytes replaced (``None`` leaves a member out)."""
+    copy = tmp_path / "modifiee.tar.gz"
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(copy, "w:gz") as target:
+        for member in source.getmembers():
+            payload = changes.get(member.name, source.extractfile(member).read())
+            if payload is None:
+                continue
+            info = tarfile.TarInfo(member.name)
+            info.size = len(payload)
+            target.addfile(info, io.BytesIO(payload))
+    return copy
+
+
+def test_an_archive_whose_signed_pdf_was_altered_is_refused_and_changes_nothing(tmp_path, media_root):
+    version = frozen_version()
+    archive = tmp_path / "sauvegarde.tar.gz"
+    call_command("backup", str(archive))
+    tampered = rewritten(archive, tmp_path, **{f"media/{version.pdf.name}": b"%PDF-1.7 version falsifiee"})
+    BudgetLineFactory()
+    before, files_before = portal_rows(), sorted(media_root.rglob("*"))
+
+    with pytest.raises(CommandError) as refusal:
+        call_command("restore", str(tampered), yes=True)
+
+    assert "ne correspond pas à l'empreinte SHA-256" in str(refusal.value)
+    assert "Rien n'a été modifié" in str(refusal.value)
+    assert portal_rows() == before and sorted(media_root.rglob("*")) == files_before
+    missing = rewritten(archive, tmp_path, **{f"media/{version.pdf.name}": None})
+    with pytest.raises(CommandError, match="le PDF de la version 1 .* manque"):
+        call_command("restore", str(missing), yes=True)
+    assert portal_rows() == before
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        (b'{"format": 1}', "format 1, écrit avant la réorganisation du code"),
+        (b'{"format": 3}', "Format de sauvegarde inconnu"),
+        (b"pas du json", "Format de sauvegarde inconnu"),
+    ],
+)
+def test_an_archive_of_another_format_is_refused_in_french(tmp_path, media_root, manifest, message):
+    BudgetLineFactory()
+    archive = tmp_path / "sauvegarde.tar.gz"
+    call_command("backup", str(archive))
+    before = portal_rows()
+    with pytest.raises(CommandError, match=message):
+        call_command(
+            "restore", str(rewritten(archive, tmp_path, **{"citedu-backup.json": manifest})), yes=True
+        )
+    assert portal_rows() == before
+
+
+@pytest.mark.django_db(transaction=True)  # as the command runs: its own transaction, nothing pending
+def test_a_restore_whose_rows_fail_to_load_changes_no_row_and_writes_no_file(tmp_path, media_root):
+    BudgetLineFactory()
+    scanned = media_root / "versions" / "scan.pdf"
+    scanned.parent.mkdir(parents=True)
+    scanned.write_bytes(b"%PDF-1.7 signed copy")
+    archive = tmp_path / "sauvegarde.tar.gz"
+    call_command("backup", str(archive))
+    with tarfile.open(archive, "r:gz") as source:
+        rows = json.loads(source.extractfile("data.json").read())
+    # A budget line of an action that is in no table: the load fails at its very end.
+    orphan = {"model": "strategy.budgetline", "pk": 999, "fields": {"action": 424242, "year": 2024}}
+    broken = rewritten(archive, tmp_path, **{"data.json": json.dumps([*rows, orphan]).encode()})
+    scanned.unlink()
+    BudgetLine.objects.update(year=2030)
+    before = portal_rows()
+
+    with pytest.raises(CommandError, match="Restauration impossible, rien n'a été modifié"):
+        call_command("restore", str(broken), yes=True)
+
+    assert portal_rows() == before
+    assert not scanned.exists()
+    assert not any(p.name.startswith(".restauration-") for p in media_root.parent.iterdir())
