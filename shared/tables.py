@@ -79,6 +79,8 @@ class TableResource(resources.ModelResource):
     required_columns = ()
     #: The column that names the row in duplicate errors.
     key_column = ""
+    #: The name of the exported sheet (French, like the headers), where an import looks for the table.
+    sheet_title = ""
 
     @property
     def columns(self):
@@ -356,7 +358,9 @@ class TableResource(resources.ModelResource):
 
     def export(self, queryset=None, **kwargs):
         queryset = self.get_queryset() if queryset is None else self.optimise(queryset)
-        return super().export(queryset=queryset, **kwargs)
+        dataset = super().export(queryset=queryset, **kwargs)
+        dataset.title = self.sheet_title
+        return dataset
 
     def get_queryset(self):
         return self.optimise(self.scope(self._meta.model.objects.all()))

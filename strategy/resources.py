@@ -76,6 +76,7 @@ class ActionResource(StrategyTableResource):
 
     required_columns = ("Code", "Titre", "Axe", "Structure pilote")
     key_column = "Code"
+    sheet_title = "Actions"
     m2m_fields = ("partners", "audiences", "neighbourhoods", "sectors")
 
     class Meta:
@@ -240,6 +241,7 @@ class BudgetLineResource(StrategyTableResource):
 
     required_columns = ("Code action", "Année", "Financeur", "Montant prévu")
     key_column = "Code action"
+    sheet_title = "Financements"
 
     class Meta:
         model = BudgetLine
