@@ -17,6 +17,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
+from shared.cells import parse_date
+from shared.formatting import number
 from shared.limits import (
     MAX_CELL_LENGTH,
     MAX_COLUMNS,
@@ -27,6 +29,7 @@ from shared.limits import (
     too_many_columns,
     too_many_rows,
 )
+from shared.sheet_writer import write_ods, write_xlsx
 from shared.workbooks import read_workbook
 
 EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".ods": "ods"}
@@ -97,10 +100,10 @@ def _check_bounds(rows, width):
         too_many_rows(len(rows) - 1)
     if width > MAX_COLUMNS:
         too_many_columns(width)
-    for number, row in enumerate(rows, 1):
+    for row_number, row in enumerate(rows, 1):
         for column, value in enumerate(row, 1):
             if isinstance(value, str) and len(value) > MAX_CELL_LENGTH:
-                cell_too_long(number, column, len(value))
+                cell_too_long(row_number, column, len(value))
 
 
 def _blank(value):
@@ -131,14 +134,14 @@ def _read_csv(data):
                 )
                 % {"line": line}
             )
-        for number, line in enumerate(text.splitlines(), 1):
+        for line_number, line in enumerate(text.splitlines(), 1):
             if any(unicodedata.category(char) == "Cc" and char != "\t" for char in line):
                 _raise(
                     _(
                         "Encodage du fichier non reconnu (ligne %(line)s) : caractères de contrôle. "
                         "Enregistrer le CSV en « UTF-8 »."
                     )
-                    % {"line": number}
+                    % {"line": line_number}
                 )
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -162,26 +165,24 @@ def _read_csv(data):
 
 
 def write_table(dataset, kind):
-    """The bytes of a file of the given kind: CSV as UTF-8 with BOM and ``;``."""
+    """The bytes of a file of the given kind: CSV as UTF-8 with BOM and ``;``, dates ``2021-05-31``;
+    XLSX and ODS typed (``shared.sheet_writer``)."""
     if kind == "csv":
+        kinds = getattr(dataset, "column_kinds", {})
+        dates = [index for index, header in enumerate(dataset.headers or []) if kinds.get(header) == "date"]
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(dataset.headers)
-        writer.writerows(dataset)
+        for row in dataset:
+            row = list(row)
+            for index in dates:
+                row[index] = row[index] and parse_date(row[index]).isoformat()
+            writer.writerow(row)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
     if kind == "xlsx":
-        import openpyxl
-
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet(dataset.title or "Feuille1")
-        sheet.append(list(dataset.headers))
-        for row in dataset:
-            sheet.append(list(row))
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+        return write_xlsx(dataset)
     if kind == "ods":
-        return dataset.export("ods")
+        return write_ods(dataset)
     raise ValueError(kind)
 
 

@@ -360,6 +360,10 @@ class TableResource(resources.ModelResource):
         queryset = self.get_queryset() if queryset is None else self.optimise(queryset)
         dataset = super().export(queryset=queryset, **kwargs)
         dataset.title = self.sheet_title
+        # How a workbook types each column (``shared.sheet_writer``): text unless the widget says.
+        dataset.column_kinds = {
+            field.column_name: getattr(field.widget, "kind", "text") for field in self.get_export_fields()
+        }
         return dataset
 
     def get_queryset(self):
