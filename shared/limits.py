@@ -37,7 +37,7 @@ def too_many_rows(count):
 
 def too_many_columns(count):
     raise TableFileError(
-        _("Fichier refusé : %(count)s colonnes, la limite est de %(limit)s.")
+        _("Fichier refusé : au moins %(count)s colonnes, la limite est de %(limit)s.")
         % {"count": count, "limit": MAX_COLUMNS}
     )
 

@@ -116,6 +116,8 @@ def normalize_header(value):
 
 
 def _read_csv(data):
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        _raise(_("Ce CSV est encodé en UTF-32 : l'enregistrer en « CSV UTF-8 »."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         _raise(_("Ce CSV est encodé en UTF-16 : l'enregistrer en « CSV UTF-8 »."))
     if b"\x00" in data or data.startswith(b"PK\x03\x04"):

@@ -10,6 +10,7 @@ booleans, text), honouring ODS's repeated cells and rows.
 """
 
 import io
+import re
 import zipfile
 
 import python_calamine
@@ -93,10 +94,15 @@ def choose_sheet(metadata, names):
 
 
 class _Bounds:
-    """Counts the non-empty rows and columns of a sheet as it is streamed, refusing at the first excess."""
+    """Counts the non-empty rows and columns of a sheet as it is streamed, refusing at the first excess.
 
-    def __init__(self):
+    With ``structure`` False only the sizes are checked (the pass over every sheet of an ODS, before
+    python-calamine, which reads them all at once); formulas and merges only matter in the table's.
+    """
+
+    def __init__(self, structure=True):
         self.last_row = 0
+        self.structure = structure
 
     def cell(self, row, column, repeat_columns=1, text_length=0, formula=False, merged=None):
         """A non-empty cell at (row, column), 1-based, repeated to the right ``repeat_columns`` times."""
@@ -106,6 +112,9 @@ class _Bounds:
             too_many_columns(column + repeat_columns - 1)
         if text_length > MAX_CELL_LENGTH:
             cell_too_long(row, column, text_length)
+        self.last_row = max(self.last_row, row)
+        if not self.structure:
+            return
         where = {"row": row, "column": column_letter(column - 1)}
         if formula:
             raise TableFileError(
@@ -123,23 +132,20 @@ class _Bounds:
                 )
                 % {**where, "range": merged}
             )
-        self.last_row = max(self.last_row, row)
 
 
-def _local(tag):
-    return tag.rsplit("}", 1)[-1]
-
-
-def _scan_ods(archive, sheet):
-    """Stream content.xml: the sheet's repeated rows and cells, formulas, merges and lengths."""
-    bounds, active, row, column, elements = _Bounds(), False, 0, 1, 0
+def _scan_ods(archive, sheet=None):
+    """Stream content.xml: the sheet's repeated rows and cells, formulas, merges and lengths; with no
+    sheet, the sizes of every sheet."""
+    bounds, active, row, column, elements = _Bounds(sheet is not None), False, 0, 1, 0
     with archive.open("content.xml") as stream:
         for event, element in ElementTree.iterparse(stream, events=("start", "end")):
             tag = element.tag
             if tag == f"{{{_TABLE}}}table":
                 if event == "start":
-                    active = element.get(f"{{{_TABLE}}}name") == sheet
-                elif active:
+                    active = sheet is None or element.get(f"{{{_TABLE}}}name") == sheet
+                    bounds.last_row, row, elements = 0, 0, 0
+                elif active and sheet is not None:
                     return
                 continue
             if not active:
@@ -209,61 +215,70 @@ def _long_shared_strings(archive):
     return long
 
 
-def _cell_position(reference, row, column):
-    letters = "".join(char for char in reference if char.isalpha())
-    digits = "".join(char for char in reference if char.isdigit())
-    if letters:
-        column = 0
-        for char in letters.upper():
-            column = column * 26 + ord(char) - 64
-    return (int(digits) if digits else row), column
+_REFERENCE = re.compile(r"([A-Za-z]{1,3})([0-9]+)")
+
+
+def _cell_position(reference):
+    """(row, column), 1-based, of a reference such as ``B3``."""
+    match = _REFERENCE.match(reference)
+    if not match:
+        raise ValueError(reference)
+    column = 0
+    for char in match.group(1).upper():
+        column = column * 26 + ord(char) - 64
+    return int(match.group(2)), column
 
 
 def _scan_xlsx(archive, sheet):
     """Stream the sheet's XML: rows, columns, formulas, merged cells and cell lengths."""
     long = _long_shared_strings(archive)
-    bounds, row, column, rows = _Bounds(), 0, 0, 0
+    bounds, rows, column = _Bounds(), 0, 0
+    cell_tag, row_tag, merge_tag = f"{{{_MAIN}}}c", f"{{{_MAIN}}}row", f"{{{_MAIN}}}mergeCell"
+    formula_tag, value_tag = f"{{{_MAIN}}}f", f"{{{_MAIN}}}v"
     with archive.open(_xlsx_sheet_path(archive, sheet)) as stream:
-        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
-            tag = _local(element.tag)
-            if event == "start":
-                if tag == "row":
-                    rows += 1
-                    if rows > MAX_ROWS + 1000:
-                        too_many_rows(rows)
-                    row = int(element.get("r") or row + 1)
-                    column = 0
-                continue
-            if tag == "c":
-                row, column = _cell_position(element.get("r", ""), row, column + 1)
-                children = {_local(child.tag): child for child in element}
-                formula = "f" in children
-                if formula or children:
-                    length = len("".join(element.itertext()))
-                    if element.get("t") == "s" and "v" in children:
-                        length = long.get(int(children["v"].text or 0), 0)
-                    bounds.cell(row, column, 1, length, formula)
+        for _event, element in ElementTree.iterparse(stream):
+            tag = element.tag
+            if tag == cell_tag:
+                reference = element.get("r")
+                row, column = _cell_position(reference) if reference else (rows + 1, column + 1)
+                if len(element):
+                    kind, length = element.get("t"), 0
+                    if kind == "s":
+                        value = element.find(value_tag)
+                        length = long.get(int(value.text or 0), 0) if long and value is not None else 0
+                    elif kind in ("inlineStr", "str"):
+                        length = len("".join(element.itertext()))
+                    bounds.cell(row, column, 1, length, element.find(formula_tag) is not None)
                 element.clear()
-            elif tag == "row":
+            elif tag == row_tag:
+                rows, column = rows + 1, 0
+                if rows > MAX_ROWS + 1000:
+                    too_many_rows(rows)
                 element.clear()
-            elif tag == "mergeCell":
+            elif tag == merge_tag:
                 reference = element.get("ref", "")
-                merged_row, merged_column = _cell_position(reference.split(":")[0], 1, 1)
+                merged_row, merged_column = _cell_position(reference.split(":")[0])
                 bounds.cell(merged_row, merged_column, merged=reference)
+
+
+def _scan(scanner, archive, sheet, kind):
+    try:
+        scanner(archive, sheet)
+    except (ElementTree.ParseError, KeyError, ValueError) as error:  # defusedxml's refusals are ValueErrors
+        raise TableFileError(
+            _("Classeur %(label)s illisible : %(error)s.") % {"label": LABELS[kind], "error": error}
+        ) from error
 
 
 def read_workbook(data, kind, sheet_names=()):
     """The rows (lists of typed cells) of the sheet that holds the table, or a French TableFileError."""
     archive = open_archive(data, kind)
     try:
+        if kind == "ods":
+            _scan(_scan_ods, archive, None, kind)
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = choose_sheet(workbook.sheets_metadata, sheet_names)
-        try:
-            (_scan_xlsx if kind == "xlsx" else _scan_ods)(archive, sheet)
-        except (ElementTree.ParseError, KeyError, ValueError) as error:
-            raise TableFileError(
-                _("Classeur %(label)s illisible : %(error)s.") % {"label": LABELS[kind], "error": error}
-            ) from error
+        _scan(_scan_xlsx if kind == "xlsx" else _scan_ods, archive, sheet, kind)
         rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     except TableFileError:
         raise
