@@ -79,8 +79,7 @@ class TableResource(resources.ModelResource):
     required_columns = ()
     #: The column that names the row in duplicate errors.
     key_column = ""
-    #: The name of the exported sheet (French, like the headers), where an import looks for the table.
-    sheet_title = ""
+    sheet_title = ""  # the exported sheet's name, French like the headers: an import reads that sheet
 
     @property
     def columns(self):
@@ -360,9 +359,8 @@ class TableResource(resources.ModelResource):
         queryset = self.get_queryset() if queryset is None else self.optimise(queryset)
         dataset = super().export(queryset=queryset, **kwargs)
         dataset.title = self.sheet_title
-        # How a workbook types each column (``shared.sheet_writer``): text unless the widget says.
-        dataset.column_kinds = {
-            field.column_name: getattr(field.widget, "kind", "text") for field in self.get_export_fields()
+        dataset.column_kinds = {  # how a workbook types each column (shared.sheet_writer)
+            f.column_name: getattr(f.widget, "kind", "text") for f in self.get_export_fields()
         }
         return dataset
 
