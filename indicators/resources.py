@@ -38,6 +38,7 @@ class MeasurementResource(StrategyTableResource):
 
     required_columns = ("Code indicateur", "Période")
     key_column = "Code indicateur"
+    sheet_title = "Mesures"
 
     class Meta:
         model = Measurement

@@ -9,7 +9,6 @@ and the formula escape are ``shared.cells``'.
 import csv
 import io
 import unicodedata
-import zipfile
 
 import tablib
 from django.apps import apps
@@ -18,14 +17,22 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
-#: Files over this size are refused before parsing (the admin upload and the command alike).
-MAX_FILE_SIZE = 10 * 1024 * 1024
+from shared.cells import parse_date
+from shared.formatting import number
+from shared.limits import (
+    MAX_CELL_LENGTH,
+    MAX_COLUMNS,
+    MAX_FILE_SIZE,
+    MAX_ROWS,
+    TableFileError,
+    cell_too_long,
+    too_many_columns,
+    too_many_rows,
+)
+from shared.sheet_writer import write_ods, write_xlsx
+from shared.workbooks import read_workbook
 
 EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".ods": "ods"}
-
-
-class TableFileError(Exception):
-    """A file that cannot be read as a table at all; the message is in French, for the user."""
 
 
 def table_format(filename):
@@ -52,22 +59,22 @@ def check_size(size):
         )
 
 
-def read_table(data, kind):
+def read_table(data, kind, sheet_names=None):
     """A tablib Dataset from the bytes of a file of the given kind (headers = first row).
 
     Refuses, with a French TableFileError: files over MAX_FILE_SIZE, empty files, content that does
-    not match the kind, undecodable CSV. Cells keep the spreadsheet's types (str, int, float, date);
-    CSV cells are str. Headers are stripped; fully empty trailing rows and columns are dropped.
+    not match the kind, undecodable CSV, files past the bounds of ``shared.limits``. Cells keep the
+    spreadsheet's types (str, float, date, bool); CSV cells are str. A workbook's table is read from
+    the visible sheet named in ``sheet_names`` (default: any table's name), else its only visible
+    sheet. Headers are stripped; fully empty trailing rows and columns are dropped.
     """
     check_size(len(data))
     if not data.strip():
         _raise(_("Le fichier est vide."))
     if kind == "csv":
         rows = _read_csv(data)
-    elif kind == "xlsx":
-        rows = _read_xlsx(data)
-    elif kind == "ods":
-        rows = _read_ods(data)
+    elif kind in ("xlsx", "ods"):
+        rows = read_workbook(data, kind, table_sheet_names() if sheet_names is None else sheet_names)
     else:
         _raise(_("Format de fichier non pris en charge : %(kind)s.") % {"kind": kind})
     rows = [["" if value is None else value for value in row] for row in rows]
@@ -80,11 +87,23 @@ def read_table(data, kind):
     while width and all(_blank(row[width - 1]) for row in rows):
         width -= 1
         rows = [row[:width] for row in rows]
+    _check_bounds(rows, width)
     headers = [normalize_header(value) for value in rows[0]]
     dataset = tablib.Dataset(headers=headers)
     for row in rows[1:]:
         dataset.append(row)
     return dataset
+
+
+def _check_bounds(rows, width):
+    if len(rows) > MAX_ROWS + 1:
+        too_many_rows(len(rows) - 1)
+    if width > MAX_COLUMNS:
+        too_many_columns(width)
+    for row_number, row in enumerate(rows, 1):
+        for column, value in enumerate(row, 1):
+            if isinstance(value, str) and len(value) > MAX_CELL_LENGTH:
+                cell_too_long(row_number, column, len(value))
 
 
 def _blank(value):
@@ -97,6 +116,8 @@ def normalize_header(value):
 
 
 def _read_csv(data):
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        _raise(_("Ce CSV est encodé en UTF-32 : l'enregistrer en « CSV UTF-8 »."))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         _raise(_("Ce CSV est encodé en UTF-16 : l'enregistrer en « CSV UTF-8 »."))
     if b"\x00" in data or data.startswith(b"PK\x03\x04"):
@@ -115,80 +136,55 @@ def _read_csv(data):
                 )
                 % {"line": line}
             )
-        for number, line in enumerate(text.splitlines(), 1):
+        for line_number, line in enumerate(text.splitlines(), 1):
             if any(unicodedata.category(char) == "Cc" and char != "\t" for char in line):
                 _raise(
                     _(
                         "Encodage du fichier non reconnu (ligne %(line)s) : caractères de contrôle. "
                         "Enregistrer le CSV en « UTF-8 »."
                     )
-                    % {"line": number}
+                    % {"line": line_number}
                 )
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in reader:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                too_many_rows(len(rows) - 1)
+            if len(row) > MAX_COLUMNS and any(not _blank(value) for value in row[MAX_COLUMNS:]):
+                too_many_columns(len(row))
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            _raise(
+                _("Ligne %(row)s : une cellule dépasse %(limit)s caractères.")
+                % {"row": reader.line_num, "limit": number(MAX_CELL_LENGTH)}
+            )
         _raise(_("CSV illisible : %(error)s.") % {"error": error})
-
-
-def _zip_names(data, label):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return set(archive.namelist())
-    except zipfile.BadZipFile:
-        _raise(_("Ce fichier n'est pas un classeur %(label)s valide.") % {"label": label})
-
-
-def _read_xlsx(data):
-    names = _zip_names(data, "Excel (.xlsx)")
-    if "xl/workbook.xml" not in names:
-        _raise(_("Ce fichier n'est pas un classeur %(label)s valide.") % {"label": "Excel (.xlsx)"})
-    import openpyxl
-
-    try:
-        # data_only=False: a formula comes back as its text ("=…") and is refused, never evaluated.
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-    except Exception as error:  # openpyxl raises many kinds on a corrupt workbook
-        _raise(_("Classeur Excel illisible : %(error)s.") % {"error": error})
     return rows
 
 
-def _read_ods(data):
-    names = _zip_names(data, "OpenDocument (.ods)")
-    if "content.xml" not in names:
-        _raise(_("Ce fichier n'est pas un classeur %(label)s valide.") % {"label": "OpenDocument (.ods)"})
-    try:
-        dataset = tablib.Dataset().load(data, format="ods", headers=False)
-    except Exception as error:  # odfpy raises many kinds on a corrupt file
-        _raise(_("Classeur OpenDocument illisible : %(error)s.") % {"error": error})
-    return [list(row) for row in dataset]
-
-
 def write_table(dataset, kind):
-    """The bytes of a file of the given kind: CSV as UTF-8 with BOM and ``;``."""
+    """The bytes of a file of the given kind: CSV as UTF-8 with BOM and ``;``, dates ``2021-05-31``;
+    XLSX and ODS typed (``shared.sheet_writer``)."""
     if kind == "csv":
+        kinds = getattr(dataset, "column_kinds", {})
+        dates = [index for index, header in enumerate(dataset.headers or []) if kinds.get(header) == "date"]
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(dataset.headers)
-        writer.writerows(dataset)
+        for row in dataset:
+            row = list(row)
+            for index in dates:
+                row[index] = row[index] and parse_date(row[index]).isoformat()
+            writer.writerow(row)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")
     if kind == "xlsx":
-        import openpyxl
-
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet(dataset.title or "Feuille1")
-        sheet.append(list(dataset.headers))
-        for row in dataset:
-            sheet.append(list(row))
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+        return write_xlsx(dataset)
     if kind == "ods":
-        return dataset.export("ods")
+        return write_ods(dataset)
     raise ValueError(kind)
 
 
@@ -249,3 +245,12 @@ def table_resource_class(table):
             % {"table": table, "tables": get_text_list(sorted(classes), _("ou"))}
         )
     return import_string(classes[table])
+
+
+def table_sheet_names():
+    """The sheet names of the tables' exports (« Actions »…): a workbook's table is read from one."""
+    names = []
+    for config in apps.get_app_configs():
+        for path in getattr(config, "spreadsheet_tables", {}).values():
+            names.append(str(import_string(path).sheet_title))
+    return names

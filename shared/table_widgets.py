@@ -23,6 +23,8 @@ from shared.formatting import cell_decimal, short_date
 class DecimalCellWidget(widgets.Widget):
     """A decimal written ``12500,50``, read from a number cell or French text (``12 500,50``)."""
 
+    kind = "decimal"  # how a workbook types the column (``shared.sheet_writer``)
+
     def clean(self, value, row=None, **kwargs):
         return parse_decimal(value)
 
@@ -33,12 +35,16 @@ class DecimalCellWidget(widgets.Widget):
 class AmountCellWidget(DecimalCellWidget):
     """An amount in euros: positive or nil, at most two decimals, ``€`` allowed."""
 
+    kind = "amount"
+
     def clean(self, value, row=None, **kwargs):
         return parse_amount(value)
 
 
 class IntegerCellWidget(widgets.Widget):
     """A whole number (a year), written as a number cell."""
+
+    kind = "integer"
 
     def clean(self, value, row=None, **kwargs):
         return parse_integer(value)
@@ -49,6 +55,8 @@ class IntegerCellWidget(widgets.Widget):
 
 class DateCellWidget(widgets.Widget):
     """A date written ``31/05/2021``, read from a date cell, ``31/05/2021`` or ``2021-05-31``."""
+
+    kind = "date"
 
     def clean(self, value, row=None, **kwargs):
         return parse_date(value)

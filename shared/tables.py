@@ -68,6 +68,7 @@ class TableResource(resources.ModelResource):
     required_columns = ()
     #: The column that names the row in duplicate errors.
     key_column = ""
+    sheet_title = ""  # the exported sheet's name, French like the headers: an import reads that sheet
 
     @property
     def columns(self):
@@ -348,7 +349,12 @@ class TableResource(resources.ModelResource):
 
     def export(self, queryset=None, **kwargs):
         queryset = self.get_queryset() if queryset is None else self.optimise(queryset)
-        return super().export(queryset=queryset, **kwargs)
+        dataset = super().export(queryset=queryset, **kwargs)
+        dataset.title = self.sheet_title
+        dataset.column_kinds = {  # how a workbook types each column (shared.sheet_writer)
+            f.column_name: getattr(f.widget, "kind", "text") for f in self.get_export_fields()
+        }
+        return dataset
 
     def get_queryset(self):
         return self.optimise(self.scope(self._meta.model.objects.all()))

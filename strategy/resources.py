@@ -80,6 +80,7 @@ class ActionResource(StrategyTableResource):
 
     required_columns = ("Code", "Titre", "Axe", "Structure pilote")
     key_column = "Code"
+    sheet_title = "Actions"
     m2m_fields = ("partners", "audiences", "neighbourhoods", "sectors")
 
     class Meta:
@@ -254,6 +255,7 @@ class BudgetLineResource(StrategyTableResource):
 
     required_columns = ("Code action", "Année", "Financeur", "Montant prévu")
     key_column = "Code action"
+    sheet_title = "Financements"
 
     class Meta:
         model = BudgetLine

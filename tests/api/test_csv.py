@@ -74,8 +74,8 @@ def test_actions_csv_is_written_the_french_way(client, world):
     _, rows = read_csv(client.get("/strategies/pedt-villebelle/actions.csv"))
     first = next(row for row in rows if row["Code"] == "A.1")
 
-    assert first["Date de début"] == "01/01/2024"
-    assert first["Date de fin"] == "31/12/2025"
+    assert first["Date de début"] == "2024-01-01"
+    assert first["Date de fin"] == "2025-12-31"
     assert first["Statut"] == "En cours"
     assert first["Axe"] == "1"
     assert first["Quartiers"] == "Quartiers sud"

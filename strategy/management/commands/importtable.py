@@ -36,7 +36,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise TableFileError(_("Fichier introuvable : « %(path)s ».") % {"path": file})
             check_size(path.stat().st_size)
-            dataset = read_table(path.read_bytes(), kind)
+            dataset = read_table(path.read_bytes(), kind, [resource_class.sheet_title])
         except TableFileError as error:
             raise CommandError(str(error)) from error
 

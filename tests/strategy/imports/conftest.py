@@ -20,6 +20,7 @@ from tests.strategy.factories import (
     StrategyFactory,
     TerritoryFactory,
 )
+from tests.strategy.imports.libreoffice import libreoffice, libreoffice_profile  # noqa: F401  (fixtures)
 
 
 class World:

@@ -200,7 +200,7 @@ CORPUS = {
         "actions",
         "xlsx",
         xlsx_with_formula,
-        ["Ligne 2, colonne « Titre »", "ressemble à une formule de tableur"],
+        ["Ligne 2, colonne B : cette cellule contient une formule, refusée par sécurité"],
     ),
     "slug-clash-database-constraint": (
         "actions",

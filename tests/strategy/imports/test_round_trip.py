@@ -68,7 +68,7 @@ def test_the_csv_export_escapes_formulas_and_is_utf8_with_bom_and_semicolons(
     text = data.decode("utf-8-sig")
     assert "'=HYPERLINK(" in text
     assert ";'-5 % d'absentéisme;'@Ville\tmixte;" in text
-    assert ";01/09/2024;04/07/2026" in text
+    assert ";2024-09-01;2026-07-04" in text  # ISO dates, which no spreadsheet locale swaps
 
 
 def test_the_funding_export_writes_french_amounts_and_stage_labels(
