@@ -15,9 +15,9 @@ from rest_framework.authtoken.models import Token
 
 from documents.models import StrategyVersion
 from documents.versions import freeze_strategy
-from indicators.models import Indicator, Measurement
+from indicators.models import Measurement
 from strategy.enums import StrategyStatus
-from strategy.models import Action, Axis, BudgetLine, Orientation, Strategy
+from strategy.models import Strategy
 from tests.reference_data import restore_reference_data
 
 #: Not in a backup on purpose: rebuilt by migrate (content types, permissions), or worthless
@@ -94,11 +94,14 @@ def full_demo(settings, tmp_path, django_db_blocker):
     Token.objects.create(user=coordination)
     coordination.user_permissions.add(Permission.objects.get(codename="view_strategyversion"))
     # Rows written from the command line carry no user: name one on some, as the admin does.
-    Measurement.objects.filter(pk=Measurement.objects.order_by("pk")[0].pk).update(entered_by=coordination)
-    for model in (Strategy, Axis, Orientation, Action, BudgetLine, Indicator, Measurement):
+    first = Measurement.objects.order_by("pk")[0].pk
+    Measurement.objects.filter(pk=first).update(entered_by=coordination, validated_by=coordination)
+    for model in (m for m in apps.get_models() if hasattr(m, "history") and m.history.exists()):
         latest = model.history.order_by("-history_id").values("history_id")[:1]
         model.history.filter(history_id__in=latest).update(history_user=coordination)
-    Measurement.history.filter(history_id__in=latest).update(entered_by=coordination)
+    Measurement.history.filter(history_id__in=latest).update(
+        entered_by=coordination, validated_by=coordination
+    )
     return StrategyVersion.objects.get(pk=version.pk)
 
 
