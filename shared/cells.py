@@ -15,6 +15,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from shared.formatting import short_date
 
@@ -67,6 +68,23 @@ def cell_list(value):
 
 
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+_THOUSANDS_POINTS = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+$")
+#: Translated where it is raised, in the language of the request.
+AMBIGUOUS_NUMBER = gettext_noop(
+    "« %(value)s » est ambigu : le point ou la virgule sépare-t-il les milliers ? "
+    "Écrire 1 234 pour mille deux cent trente-quatre, 1,234 pour un virgule deux cent "
+    "trente-quatre."
+)
+
+
+def is_ambiguous(text):
+    """Whether number text (spaces and « € » removed) may mean two numbers: a point followed by
+    exactly three digits (« 1.234 »), a comma before a point (« 80,000.50 »), several commas."""
+    if text.count(",") > 1:
+        return True
+    if "," in text and "." in text[text.index(",") :]:
+        return True
+    return "," not in text and bool(_THOUSANDS_POINTS.match(text))
 
 
 def parse_decimal(value):
@@ -83,6 +101,8 @@ def parse_decimal(value):
     text = text.replace("€", "").translate(SPACES).strip()
     if not text:
         return None
+    if is_ambiguous(text):
+        raise CellError(_(AMBIGUOUS_NUMBER) % {"value": str(value).strip()[:40]})
     if "," in text and "." in text:
         text = text.replace(".", "")  # 12.500,50: the point groups thousands
     text = text.replace(",", ".")

@@ -3,7 +3,7 @@
 A browser's ``<input type=number>`` depends on its locale (Chromium in French turns « 80000,50 » into
 something else), so these fields render a text input with ``inputmode="decimal"`` and read what was
 typed with the rule of the spreadsheet cells (``shared.cells.parse_decimal``): one rule for imports
-and forms. On top of it, forms refuse what a person may have meant two ways:
+and forms, which refuses what a person may have meant two ways:
 
 - the comma marks the decimals, spaces (even no-break ones) group the thousands, « € » and « % » are
   allowed: « 80 000,50 », « 80000,50 € », « 80 000 »;
@@ -16,7 +16,6 @@ The value is shown back the French way (« 80 000,50 »), in every interface lan
 what the field reads.
 """
 
-import re
 from decimal import Decimal
 
 from django import forms
@@ -25,6 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from shared.cells import SPACES, CellError, parse_decimal
+from shared.cells import is_ambiguous as cells_ambiguous
 from shared.formatting import number
 
 NUMBER_HELP = _(
@@ -32,7 +32,6 @@ NUMBER_HELP = _(
     "entre les milliers ; « 80000.50 » est aussi compris). Refusé car ambigu : « 1.234 » ou "
     "« 80,000.50 », où le point ou la virgule pourrait séparer les milliers."
 )
-_THOUSANDS_POINTS = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+$")
 
 
 def _compact(text):
@@ -40,13 +39,8 @@ def _compact(text):
 
 
 def is_ambiguous(text):
-    """Whether typed text may mean two numbers (a point or comma that may group thousands)."""
-    compact = _compact(text)
-    if compact.count(",") > 1:
-        return True
-    if "," in compact and "." in compact[compact.index(",") :]:
-        return True
-    return "," not in compact and bool(_THOUSANDS_POINTS.match(compact))
+    """Whether typed text may mean two numbers: the rule of the cells, on the text without « % »."""
+    return cells_ambiguous(_compact(text))
 
 
 def parse_typed_number(text):

@@ -142,6 +142,18 @@ CORPUS = {
         [LINE_HEADER, replaced(GOOD_LINE, LINE_HEADER, Montant_réalisé="douze mille")],
         ["Ligne 2, colonne « Montant réalisé »", "« douze mille » n'est pas un nombre"],
     ),
+    "amount-with-a-thousands-point": (
+        "financements",
+        "csv",
+        [LINE_HEADER, replaced(GOOD_LINE, LINE_HEADER, Montant_prévu="12.500")],
+        ["Ligne 2, colonne « Montant prévu »", "« 12.500 » est ambigu"],
+    ),
+    "measurement-value-written-the-english-way": (
+        "mesures",
+        "csv",
+        [MEASURE_HEADER, replaced(GOOD_MEASURE, MEASURE_HEADER, Valeur="80,000.50")],
+        ["Ligne 2, colonne « Valeur »", "« 80,000.50 » est ambigu"],
+    ),
     "bad-year": (
         "financements",
         "ods",
