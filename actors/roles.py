@@ -105,3 +105,42 @@ def _grants(spec, permission):
     verb, _, model = permission.codename.partition("_")
     models = spec.get(verb, ())
     return models == "__all__" or model in models
+
+
+#: What a reader is, for what ``visible_to`` shows them: the audiences of the rendered documents.
+PUBLIC_AUDIENCE = "public"
+PARTNER_AUDIENCE = "partner"
+INSIDE_AUDIENCE = "inside"
+
+
+def audience_of(user):
+    """``inside`` (staff of the strategy), ``partner`` or ``public``: nothing else changes what a
+    document shows, so one PDF per audience serves every reader of it."""
+    if sees_everything(user):
+        return INSIDE_AUDIENCE
+    if is_partner(user):
+        return PARTNER_AUDIENCE
+    return PUBLIC_AUDIENCE
+
+
+class AudienceReader:
+    """A stand-in user who reads as any member of an audience does (the worker renders for it)."""
+
+    is_superuser = False
+    is_staff = False
+    is_active = True
+    pk = id = None
+
+    def __init__(self, audience):
+        self.audience = audience
+        self.is_authenticated = audience != PUBLIC_AUDIENCE
+        self.is_anonymous = not self.is_authenticated
+        self._citedu_group_names = {
+            PUBLIC_AUDIENCE: frozenset(),
+            PARTNER_AUDIENCE: frozenset({PARTENAIRE}),
+            INSIDE_AUDIENCE: frozenset({COORDINATION}),
+        }[audience]
+        self._citedu_organisation_id = None
+
+    def __str__(self):
+        return f"<{self.audience} reader>"

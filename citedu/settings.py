@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "worker",
     "actors",
     "strategy",
     "indicators",
@@ -243,3 +246,18 @@ CITEDU_BRAND_COLOUR = env_str("CITEDU_BRAND_COLOUR", default="#1d4f91")
 CITEDU_PORTAL_NAME = env_str("CITEDU_PORTAL_NAME", default="Citédu")
 # The territory's logo: a same-origin URL (the CSP allows images from 'self' only), e.g. /media/logo.svg.
 CITEDU_LOGO_URL = env_str("CITEDU_LOGO_URL", default="")
+
+# The background task queue (django-tasks, database backend: the Django 6 ``django.tasks`` API, with
+# no server beside the database). ``python manage.py runworker`` processes it.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "documents", "mail"],
+    }
+}
+#: How many times a task runs before its failure is final, and the first pause before a retry
+#: (doubled at each attempt).
+CITEDU_TASK_ATTEMPTS = env_int("CITEDU_TASK_ATTEMPTS", 3)
+CITEDU_TASK_RETRY_DELAY = env_int("CITEDU_TASK_RETRY_DELAY", 30)
+#: Edits within this many seconds of the first one are rendered together (one rendering).
+CITEDU_DOCUMENT_DEBOUNCE = env_int("CITEDU_DOCUMENT_DEBOUNCE", 20)

@@ -23,8 +23,18 @@ from django.core import management, serializers
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
-#: Rebuilt by migrations, or worthless in a backup (sessions and login attempts).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+#: Rebuilt by migrations, or worthless in a backup (sessions and login attempts), or the work of the
+#: moment: the task queue, the workers, the rendered PDFs (rendered again from the rows) and freezings.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "axes",
+    "django_tasks_database",
+    "worker",
+    "documents.rendereddocument",
+    "documents.freezejob",
+]
 
 #: 2 since the restructuring that moved StrategyVersion to ``documents`` and Territory to ``actors``.
 FORMAT_VERSION = 2
