@@ -15,6 +15,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY citedu citedu
 COPY shared shared
+COPY worker worker
 COPY actors actors
 COPY strategy strategy
 COPY indicators indicators

@@ -33,7 +33,11 @@ run: $(STAMP) messages
 	@echo "  Citédu : http://$(HOST):$(PORT)/"
 	@echo "  Espace de co-construction : http://$(HOST):$(PORT)/admin/"
 	@echo "  Comptes de démonstration (mot de passe « demo ») : admin, coordination, pilote, partenaire, copil"
+	@echo "  Tâches de fond (documents PDF, courriels) : le processus « runworker » tourne à côté."
 	@echo ""
+	@# The worker runs beside the web server and stops with it (Ctrl+C, or either one ending).
+	@DEBUG=1 $(BIN)/python manage.py runworker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) messages

@@ -73,6 +73,9 @@ ROLE_PERMISSIONS = {
     PARTENAIRE: {"add": ["contribution"]},
 }
 
+#: Beyond the portal's apps: coordination follows the background tasks (failures included).
+COORDINATION_EXTRA = {("django_tasks_database", "view_dbtaskresult"), ("worker", "view_workerheartbeat")}
+
 #: Frozen versions are never changed nor deleted, whoever asks.
 NEVER_GRANTED = {"delete_strategyversion", "change_strategyversion"}
 
@@ -94,9 +97,17 @@ def grant_role_permissions(using="default", **kwargs):
         .filter(content_type__app_label__in=PORTAL_APPS)
         .exclude(codename__in=NEVER_GRANTED)
     )
+    extra = [
+        permission
+        for permission in Permission.objects.using(using)
+        .filter(content_type__app_label__in={app for app, _codename in COORDINATION_EXTRA})
+        .select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in COORDINATION_EXTRA
+    ]
     for role, spec in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.using(using).get_or_create(name=role)
-        group.permissions.set([permission for permission in portal_permissions if _grants(spec, permission)])
+        granted = [permission for permission in portal_permissions if _grants(spec, permission)]
+        group.permissions.set(granted + (extra if role == COORDINATION else []))
 
 
 def _grants(spec, permission):

@@ -5,11 +5,17 @@ the current period; coordination and the steering committee see the open contrib
 actions waiting for validation. ``CiteduAdminSite`` adds this to the index page's context.
 """
 
+from datetime import timedelta
+
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from actors import roles
+from documents.enums import FreezeStatus
+from documents.models import FreezeJob, RenderedDocument
+from documents.versions import may_freeze
 from indicators import perms as indicator_perms
 from indicators.enums import Frequency
 from indicators.models import Indicator, Measurement
@@ -89,11 +95,29 @@ def measurement_queue(user):
     return {"waiting_measurements": shown, "waiting_measurement_count": waiting.count() if shown else 0}
 
 
+def background_failures(user):
+    """What the worker could not do, for coordination: documents and freezings that failed for
+    good, and the failed tasks of the last week."""
+    if not may_freeze(user):
+        return {}
+    week = timezone.now() - timedelta(days=7)
+    failed_documents = RenderedDocument.objects.filter(failed_at__isnull=False).select_related("strategy")
+    failed_freezes = FreezeJob.objects.filter(
+        status=FreezeStatus.FAILED, requested_at__gte=week
+    ).select_related("strategy")
+    return {
+        "failed_documents": list(failed_documents[:DASHBOARD_LIMIT]),
+        "failed_freezes": list(failed_freezes[:DASHBOARD_LIMIT]),
+        "failed_task_count": DBTaskResult.objects.failed().filter(finished_at__gte=week).count(),
+    }
+
+
 def coordination_dashboard(user):
     contributions = Contribution.objects.open().select_related("strategy", "author", "orientation", "action")
     waiting = Action.objects.filter(status=ActionStatus.PROPOSED).select_related("strategy", "pilot")
     return {
         **measurement_queue(user),
+        **background_failures(user),
         "kind": "coordination",
         "open_contributions": list(contributions[:DASHBOARD_LIMIT]),
         "open_contribution_count": contributions.count(),

@@ -1,8 +1,14 @@
-"""The health check, and a clear 503 whenever the database is unreachable."""
+"""The health check, and a clear 503 whenever the database is unreachable.
+
+The body also reports the task queue: tasks due and how long the oldest has waited, tasks scheduled
+for later, running, failed, and the workers alive (``worker.queue.state``).
+"""
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
+
+from worker import queue
 
 UNAVAILABLE_MESSAGE = "Le service est momentanément indisponible. Merci de réessayer dans quelques instants."
 
@@ -17,7 +23,7 @@ def healthz(request):
         # A broken connection must not stay in the pool: the next probe reconnects.
         connection.close_if_unusable_or_obsolete()
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse({"status": "ok", "database": "ok", "queue": queue.state()})
 
 
 class DatabaseUnavailableMiddleware:

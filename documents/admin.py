@@ -1,11 +1,15 @@
 """Frozen versions in the back office: created by freezing, then never altered nor deleted."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import StrategyVersion
-from documents.versions import freeze_strategy, may_freeze
+from documents.models import FreezeJob, RenderedDocument, StrategyVersion
+from documents.tasks import queue_rendering
+from documents.versions import may_freeze, request_freeze
 from shared.admin import FRENCH_NUMBER_FIELDS
 from strategy.models import Strategy
 
@@ -83,16 +87,126 @@ class StrategyVersionAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)
         return actions
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-            return
-        version = freeze_strategy(
-            form.cleaned_data["strategy"],
-            request.user,
-            signed_at_place=form.cleaned_data.get("signed_at_place", ""),
-            title=form.cleaned_data.get("title", ""),
+    def add_view(self, request, form_url="", extra_context=None):
+        """Freezing is the worker's: a valid request queues it and shows its progress at once."""
+        if request.method == "POST" and self.has_add_permission(request):
+            form = FreezeForm(request.POST)
+            if form.is_valid():
+                job = request_freeze(
+                    form.cleaned_data["strategy"],
+                    request.user,
+                    signed_at_place=form.cleaned_data.get("signed_at_place", ""),
+                    title=form.cleaned_data.get("title", ""),
+                )
+                messages.success(
+                    request,
+                    _("La version est en préparation : cette page suit son avancement, puis donne le PDF."),
+                )
+                return redirect(reverse("admin:documents_freezejob_change", args=[job.pk]))
+        return super().add_view(request, form_url, extra_context)
+
+
+class FailedFilter(admin.SimpleListFilter):
+    title = _("échec")
+    parameter_name = "echec"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("en échec"))]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(failed_at__isnull=False) if self.value() == "1" else queryset
+
+
+@admin.register(FreezeJob)
+class FreezeJobAdmin(admin.ModelAdmin):
+    """The freezings asked for, and how far each one is (the page refreshes itself meanwhile)."""
+
+    list_display = ["strategy", "requested_at", "requested_by", "status", "progress", "step", "version"]
+    list_filter = ["status"]
+    list_select_related = ["strategy", "requested_by", "version"]
+    fields = [
+        "strategy",
+        "requested_by",
+        "requested_at",
+        "status",
+        "progress",
+        "step",
+        "version_link",
+        "error",
+    ]
+    readonly_fields = fields
+    change_form_template = "admin/documents/freezejob/change_form.html"
+
+    @admin.display(description=_("version"))
+    def version_link(self, job):
+        if job.version is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            job.version.get_absolute_url(),
+            _("Télécharger la version %(number)s (PDF)") % {"number": job.version.number},
+            reverse("admin:documents_strategyversion_change", args=[job.version.pk]),
+            _("sa fiche"),
         )
-        # The admin goes on with ``obj`` (log entry, redirect): make it the version just frozen.
-        obj.__dict__.update(version.__dict__)
-        obj._state = version._state
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return may_freeze(request.user)
+
+
+@admin.register(RenderedDocument)
+class RenderedDocumentAdmin(admin.ModelAdmin):
+    """The documents kept rendered: which are up to date, waiting, or failed (and why)."""
+
+    list_display = [
+        "key",
+        "kind",
+        "audience",
+        "language",
+        "state",
+        "content_date",
+        "rendered_at",
+        "render_seconds",
+    ]
+    list_filter = [FailedFilter, "kind", "audience", "strategy"]
+    list_select_related = ["strategy"]
+    search_fields = ["key"]
+    actions = ["render_again"]
+    readonly_fields = [field.name for field in RenderedDocument._meta.fields]
+
+    @admin.display(description=_("état"))
+    def state(self, document):
+        if document.has_failed:
+            return _("échec : %(error)s") % {"error": document.last_error}
+        if not document.pdf_name:
+            return _("jamais mis en page")
+        if document.stale_since:
+            return _("mise à jour en cours")
+        return _("à jour")
+
+    @admin.action(description=_("Mettre en page à nouveau"))
+    def render_again(self, request, queryset):
+        queryset.update(failed_at=None, attempts=0, queued=False)
+        for document in queryset:
+            queue_rendering(document, requested=True)
+        messages.success(request, _("La mise en page des documents choisis est relancée."))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return may_freeze(request.user)

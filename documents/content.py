@@ -274,7 +274,7 @@ def _status_changes(actions_by_id, year):
     return changes
 
 
-def yearly_report(strategy, year, user):
+def yearly_report(strategy, year, user, *, document_date=None):
     """The COPIL's yearly progress report for ``year``, as ``user`` may read it."""
     axes = list(Axis.objects.filter(strategy=strategy).order_by("number"))
     visible = _visible_actions(strategy, user)
@@ -338,7 +338,7 @@ def yearly_report(strategy, year, user):
     return {
         "strategy": strategy,
         "year": year,
-        "document_date": timezone.localdate(),
+        "document_date": document_date or timezone.localdate(),
         "axes": axes,
         "status_choices": ActionStatus.choices,
         "status_chart": charts.status_by_axis_chart(axes) if axes else None,
@@ -356,7 +356,7 @@ def yearly_report(strategy, year, user):
     }
 
 
-def action_sheet(action, user):
+def action_sheet(action, user, *, document_date=None):
     """One fiche action, as ``user`` may read it. ``action`` comes from the visible actions."""
     action = _decorate_action(action, user)
     return {
@@ -364,7 +364,7 @@ def action_sheet(action, user):
         "action": action,
         "indicators": _indicators(action.strategy, user, action=action),
         "sectors": list(action.sectors.all()),
-        "document_date": timezone.localdate(),
+        "document_date": document_date or timezone.localdate(),
     }
 
 

@@ -1,16 +1,65 @@
-"""The PDF documents: fetch through the visibility QuerySets, build the HTML, serve the (cached) PDF."""
+"""The PDF documents: fetch through the visibility QuerySets, serve the last rendered PDF at once.
+
+No request ever waits on WeasyPrint: a document never rendered, or whose content changed since its
+last rendering, gets a French page that says when it will be ready and refreshes itself (a
+``<meta http-equiv="refresh">``, no script: the CSP stays strict), offering the previous PDF.
+"""
+
+from datetime import timedelta
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
-from documents import cache, content, rendering
+from documents import cache, library
+from documents.enums import DocumentKind
 from documents.models import StrategyVersion
+from documents.tasks import queue_rendering
 from strategy.lookups import visible_strategy_or_404
+from strategy.models import Action
+
+#: ``?precedent=1`` asks for the PDF rendered before the update under way.
+PREVIOUS = "precedent"
+#: A download older than this is recorded again (which documents still serve someone).
+REQUESTED_EVERY = timedelta(hours=1)
 
 
 def pdf_response(pdf, filename):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@never_cache
+def serve(request, spec):
+    """The document's last rendered PDF, or the waiting page while it is (re)rendered."""
+    document = library.document_for(spec)
+    now = timezone.now()
+    if document.requested_at is None or document.requested_at < now - REQUESTED_EVERY:
+        type(document).objects.filter(pk=document.pk).update(requested_at=now)
+    pdf = cache.read(document.pdf_name)
+    if pdf is not None and (document.stale_since is None or request.GET.get(PREVIOUS)):
+        return pdf_response(pdf, spec.filename)
+    if pdf is None and not document.queued and not document.has_failed:
+        queue_rendering(document, requested=True)
+        document.refresh_from_db()
+    seconds = library.estimated_seconds(document)
+    response = render(
+        request,
+        "documents/waiting.html",
+        {
+            "strategy": spec.strategy,
+            "document": document,
+            "spec": spec,
+            "seconds": seconds,
+            "refresh_seconds": min(max(seconds, 3), 30),
+            "has_previous": pdf is not None,
+            "previous_url": f"{request.path}?{PREVIOUS}=1",
+        },
+        status=202,
+    )
+    response["Retry-After"] = str(min(max(seconds, 3), 30))
     return response
 
 
@@ -20,30 +69,23 @@ def _strategy(request, slug):
 
 def strategy_document_pdf(request, slug):
     strategy = _strategy(request, slug)
-    html = rendering.render_html(
-        "documents/strategy_document.html", content.strategy_document(strategy, request.user)
-    )
-    return pdf_response(cache.pdf_for_html(html), f"{strategy.slug}.pdf")
+    return serve(request, library.spec_for(DocumentKind.STRATEGY, strategy, request.user))
 
 
 def report_pdf(request, slug, year):
     strategy = _strategy(request, slug)
     if not strategy.start_date.year <= year <= strategy.end_date.year:
         raise Http404("Aucun rapport pour cette année.")
-    html = rendering.render_html(
-        "documents/yearly_report.html", content.yearly_report(strategy, year, request.user)
-    )
-    return pdf_response(cache.pdf_for_html(html), f"{strategy.slug}-rapport-{year}.pdf")
+    return serve(request, library.spec_for(DocumentKind.REPORT, strategy, request.user, year=year))
 
 
 def action_pdf(request, slug, action_slug):
     strategy = _strategy(request, slug)
     action = get_object_or_404(
-        content.action_sheet_queryset(strategy, request.user).select_related("strategy__territory"),
+        Action.objects.visible_to(request.user).filter(strategy=strategy).only("id", "slug", "strategy_id"),
         slug=action_slug,
     )
-    html = rendering.render_html("documents/action_sheet.html", content.action_sheet(action, request.user))
-    return pdf_response(cache.pdf_for_html(html), f"{strategy.slug}-action-{action.slug}.pdf")
+    return serve(request, library.spec_for(DocumentKind.ACTION, strategy, request.user, action=action))
 
 
 def version_pdf(request, slug, number):

@@ -18,6 +18,7 @@ from import_export.results import Error, RowResult
 
 from shared.cells import CellError, cell_list, cell_text, escape_formula, match_key
 from shared.import_preview import TableDiff, preview_value
+from shared.signals import content_changed
 
 
 class TableError(Exception):
@@ -262,6 +263,10 @@ class TableResource(resources.ModelResource):
         # a file supplies ids, and ours never do.
         for message in self._fatal:
             result.append_base_error(Error(TableError(message)))
+        if self.strategy is not None:
+            # Some rows go in with bulk writes, which send no post_save: say what changed (at the
+            # commit; a dry run or a refused file rolls back, and this with it).
+            content_changed.send(sender=self._meta.model, instances=[], strategy=self.strategy)
 
     def get_instance(self, instance_loader, row):
         return self._existing.get(self._current.key)

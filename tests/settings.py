@@ -16,3 +16,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # The lockout is tested on its own (tests/citedu/test_security.py); elsewhere client.login() has no request.
 AXES_ENABLED = False
+
+# The task queue in tests: the real worker (``runworker --once``) runs it; no pause before a retry
+# or a rendering after edits, so one run of the worker does everything that is due.
+CITEDU_TASK_RETRY_DELAY = 0
+CITEDU_DOCUMENT_DEBOUNCE = 0

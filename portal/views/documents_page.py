@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from documents import library
+from documents.enums import DocumentKind
 from documents.models import StrategyVersion
 from portal.views.access import get_visible_strategy
 
@@ -9,11 +11,17 @@ def documents(request, slug):
     strategy = get_visible_strategy(request, slug)
     versions = StrategyVersion.objects.visible_to(request.user).filter(strategy=strategy).order_by("-number")
     base = f"/strategies/{strategy.slug}"
+    years = list(range(strategy.start_date.year, strategy.end_date.year + 1))
+    specs = [library.spec_for(DocumentKind.STRATEGY, strategy, request.user)] + [
+        library.spec_for(DocumentKind.REPORT, strategy, request.user, year=year) for year in years
+    ]
+    document_state, *report_states = library.states(specs)
     context = {
         "strategy": strategy,
         "versions": versions,
         "signatories": strategy.signatories.select_related("organisation"),
         "base_url": base,
-        "report_years": list(range(strategy.start_date.year, strategy.end_date.year + 1)),
+        "document_state": document_state,
+        "reports": list(zip(years, report_states, strict=True)),
     }
     return render(request, "portal/documents.html", context)

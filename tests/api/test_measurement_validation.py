@@ -22,6 +22,7 @@ from shared.formatting import number
 from tests.actors.factories import ContactFactory
 from tests.api.test_measurements_write import URL, payload, token_client
 from tests.indicators.factories import MeasurementFactory
+from tests.queue import download
 from tests.strategy.factories import UserFactory
 
 VALUE = Decimal("4321")
@@ -63,7 +64,7 @@ def api_periods(client):
 
 
 def pdf_text(client):
-    response = client.get("/strategies/pedt-villebelle/document.pdf")
+    response = download(client, "/strategies/pedt-villebelle/document.pdf")
     assert response.status_code == 200
     reader = PdfReader(io.BytesIO(response.content))
     return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))

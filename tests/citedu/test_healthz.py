@@ -6,7 +6,9 @@ from django.db import connection
 def test_it_answers_200_with_json_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    body = response.json()
+    assert (body["status"], body["database"]) == ("ok", "ok")
+    assert body["queue"]["waiting"] == 0 and body["queue"]["oldest_waiting_seconds"] is None
     assert response["Cache-Control"].startswith("max-age=0")
 
 

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from tests.documents.builders import SECRET_EMAIL, SECRET_PHONE
 from tests.documents.conftest import client_for, pdf_text
+from tests.queue import download
 
 # Module fixtures hold the data; each test still runs in its own rolled-back transaction.
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def first_action(pedt):
 
 @pytest.fixture(scope="module")
 def anonymous_response(first_action):
-    response = client_for().get(f"/strategies/pedt-test/actions/{first_action.slug}.pdf")
+    response = download(client_for(), f"/strategies/pedt-test/actions/{first_action.slug}.pdf")
     assert response.status_code == 200
     return response
 
@@ -58,7 +59,7 @@ def test_anonymous_visitor_gets_404_for_a_draft_action(pedt):
 
 
 def test_coordination_gets_the_sheet_of_a_draft_action(pedt, coordination):
-    response = client_for(coordination).get(f"/strategies/pedt-test/actions/{pedt.draft.slug}.pdf")
+    response = download(client_for(coordination), f"/strategies/pedt-test/actions/{pedt.draft.slug}.pdf")
     assert response.status_code == 200
     assert "Projet brouillon confidentiel" in pdf_text(response.content)
 
@@ -69,4 +70,4 @@ def test_unknown_action_gives_404(pedt):
 
 def test_its_queries_are_bounded(first_action, anonymous_response, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
-        client_for().get(f"/strategies/pedt-test/actions/{first_action.slug}.pdf")
+        download(client_for(), f"/strategies/pedt-test/actions/{first_action.slug}.pdf")

@@ -9,6 +9,7 @@ from strategy.enums import ActionStatus
 from strategy.models import Action
 from tests.documents.builders import CONTRIBUTION_BODY, DRAFT_TITLE, UNPUBLISHED_INDICATOR
 from tests.documents.conftest import client_for, pdf_text
+from tests.queue import download
 
 # Module fixtures hold the data; each test still runs in its own rolled-back transaction.
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def status_change(pedt):
 
 @pytest.fixture(scope="module")
 def anonymous_text(status_change):
-    response = client_for().get(URL)
+    response = download(client_for(), URL)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'inline; filename="pedt-test-rapport-2024.pdf"'
     return pdf_text(response.content)
@@ -47,7 +48,7 @@ def anonymous_text(status_change):
 
 @pytest.fixture(scope="module")
 def staff_text(status_change, coordination):
-    return pdf_text(client_for(coordination).get(URL).content)
+    return pdf_text(download(client_for(coordination), URL).content)
 
 
 def test_it_counts_the_actions_of_each_axis_by_status(anonymous_text):
@@ -105,7 +106,7 @@ def test_unknown_strategy_gives_404(pedt):
 def test_its_queries_are_bounded(anonymous_text, coordination, django_assert_max_num_queries):
     anonymous, staff = client_for(), client_for(coordination)
     with django_assert_max_num_queries(12):
-        assert anonymous.get(URL).status_code == 200
+        assert download(anonymous, URL).status_code == 200
     # Staff: session and user, their groups, and the open contributions.
     with django_assert_max_num_queries(16):
-        assert staff.get(URL).status_code == 200
+        assert download(staff, URL).status_code == 200

@@ -19,6 +19,7 @@ from tests.documents.builders import (
     build_strategy,
 )
 from tests.documents.conftest import client_for, pdf_pages, pdf_text
+from tests.queue import download
 
 # Module fixtures hold the data; each test still runs in its own rolled-back transaction.
 pytestmark = pytest.mark.django_db
@@ -28,14 +29,14 @@ URL = "/strategies/pedt-test/document.pdf"
 
 @pytest.fixture(scope="module")
 def anonymous_pdf(pedt):
-    response = client_for().get(URL)
+    response = download(client_for(), URL)
     assert response.status_code == 200
     return response
 
 
 @pytest.fixture(scope="module")
 def staff_pdf(pedt, coordination):
-    return client_for(coordination).get(URL).content
+    return download(client_for(coordination), URL).content
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +175,7 @@ def test_unknown_strategy_gives_404():
 
 def test_its_queries_are_bounded(pedt, anonymous_pdf, django_assert_max_num_queries):
     with django_assert_max_num_queries(18):
-        assert client_for().get(URL).status_code == 200
+        assert download(client_for(), URL).status_code == 200
 
 
 def _document_queries(strategy):

@@ -16,6 +16,7 @@ from documents.versions import freeze_strategy
 from strategy.enums import StrategyStatus
 from tests.documents.builders import DRAFT_TITLE, SECRET_EMAIL, build_strategy
 from tests.documents.conftest import client_for, pdf_text
+from tests.queue import download, run_worker
 from tests.strategy.factories import UserFactory
 
 # Module fixtures hold the data; each test still runs in its own rolled-back transaction.
@@ -88,7 +89,7 @@ def test_the_next_freeze_is_an_amendment_and_leaves_version_one_untouched(
     assert (amendment.number, amendment.kind) == (2, VersionKind.AMENDMENT)
     assert "Figé PEDT modifié par avenant" in pdf_text(stored_bytes(amendment)[0])
     # Re-rendering the live document does not touch version 1 either.
-    assert client_for().get(f"/strategies/{SLUG}/document.pdf").status_code == 200
+    assert download(client_for(), f"/strategies/{SLUG}/document.pdf").status_code == 200
     assert stored_bytes(version)[:2] == (frozen_bytes, version.sha256)
     assert client_for().get(f"/strategies/{SLUG}/versions/1.pdf").content == frozen_bytes
 
@@ -193,6 +194,7 @@ def test_the_admin_add_form_freezes_the_chosen_strategy(superuser, small, versio
         {"strategy": small.strategy.pk, "signed_at_place": "Vitry", "title": "Avenant admin"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    run_worker()
     created = StrategyVersion.objects.filter(strategy=small.strategy).order_by("-number").first()
     assert created.number >= 2 and created.title == "Avenant admin" and created.frozen_by == superuser
     with created.pdf.open("rb") as stored:
