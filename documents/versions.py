@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actors import roles
-from documents import cache, content, rendering
+from documents import cache, content, rendering, snapshots
 from documents.enums import VersionKind
 from documents.models import StrategyVersion
 from strategy.models import Strategy
@@ -54,6 +54,8 @@ def freeze_strategy(strategy, user, *, signed_at_place="", title=""):
             html = rendering.render_html("documents/strategy_document.html", context)
         pdf = cache.pdf_for_html(html)
         version.sha256 = hashlib.sha256(pdf).hexdigest()
+        version.data = snapshots.strategy_snapshot(strategy)
+        version.content_sha256 = snapshots.snapshot_sha256(version.data)
         version.pdf.save(f"v{version.number}.pdf", ContentFile(pdf), save=False)
         version.save()
     return version
