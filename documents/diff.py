@@ -192,6 +192,8 @@ def _actions(old, new, recoded):
     pairs = [(code, code) for code in before.keys() & after.keys()] + list(recoded.items())
     changed = []
     for old_code, new_code in sorted(pairs, key=lambda pair: code_order(after[pair[1]])):
+        if before[old_code] == after[new_code]:
+            continue  # most actions do not change: skip their fields one by one
         changes = field_changes(ACTION_FIELDS, before[old_code], after[new_code], old, new)
         if changes:
             changed.append(
@@ -278,13 +280,26 @@ def _measurement_changes(old_indicator, new_indicator):
     before, after = keyed(old_indicator), keyed(new_indicator)
     changes = []
     for key in sorted(before.keys() | after.keys()):
-        old_text, new_text = _measurement_text(before.get(key)), _measurement_text(after.get(key))
-        if old_text != new_text:
+        old_value, new_value = _measured(before.get(key)), _measured(after.get(key))
+        if old_value != new_value:
             period, neighbourhood = key
             changes.append(
-                {"period": period, "neighbourhood": neighbourhood, "old_text": old_text, "new_text": new_text}
+                {
+                    "period": period,
+                    "neighbourhood": neighbourhood,
+                    "old_text": _measurement_text(before.get(key)),
+                    "new_text": _measurement_text(after.get(key)),
+                }
             )
     return changes
+
+
+def _measured(measurement):
+    """What a measurement says: its value (as a number, « 75.00 » equals « 75 ») or its rating."""
+    if measurement is None:
+        return None
+    value = measurement.get("value")
+    return (None if value is None else Decimal(value), measurement.get("rating") or "")
 
 
 def _describe_indicator(indicator, snapshot):
@@ -301,6 +316,8 @@ def _indicators(old, new):
     before, after = old.get("indicators", {}), new.get("indicators", {})
     changed = []
     for code in sorted(before.keys() & after.keys()):
+        if before[code] == after[code]:
+            continue
         changes = field_changes(INDICATOR_FIELDS, before[code], after[code], old, new)
         measurements = _measurement_changes(before[code], after[code])
         if changes or measurements:

@@ -14,10 +14,10 @@ and values strings of ``Decimal`` (exact, and JSON has no decimal type).
 
 import hashlib
 import json
+from collections import defaultdict
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
 
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, ActionPartner, Axis, BudgetLine, Orientation
@@ -47,96 +47,122 @@ def _strategy(strategy):
     }
 
 
-def _action(action):
-    return {
-        "code": action.code,
-        "slug": action.slug,
-        "title": action.title,
-        "status": action.status,
-        "axis": action.axis.number,
-        "orientation": action.orientation.number if action.orientation_id else None,
-        "pilot": action.pilot.name,
-        "partners": sorted(
-            ({"name": link.organisation.name, "role": link.role} for link in action.partnerships.all()),
-            key=lambda partner: (partner["name"], partner["role"]),
-        ),
-        "audiences": [audience.name for audience in sorted(action.audiences.all(), key=_audience_order)],
-        "neighbourhoods": sorted(hood.name for hood in action.neighbourhoods.all()),
-        "sectors": sorted(sector.name for sector in action.sectors.all()),
-        "start_date": _iso(action.start_date),
-        "end_date": _iso(action.end_date),
-        "progress": action.progress,
-        "summary": action.summary,
-        "description": action.description,
-    }
+def _grouped(rows):
+    """{action id: [rest of the row, ...]} from rows that start with the action's id."""
+    groups = defaultdict(list)
+    for action_id, *rest in rows:
+        groups[action_id].append(rest)
+    return groups
 
 
-def _audience_order(audience):
-    return (audience.order, audience.name)
+def _actions(strategy, anonymous):
+    """The visible actions keyed by code: one query for the actions, one for each list they carry.
+
+    Plain rows, not model instances: a strategy may have thousands of actions, and building their
+    objects and related managers costs several times the queries themselves.
+    """
+    visible = Action.objects.visible_to(anonymous).filter(strategy=strategy)
+    ids = visible.values("id")
+    partners = _grouped(
+        ActionPartner.objects.filter(action__in=ids).values_list("action_id", "organisation__name", "role")
+    )
+    audiences = _grouped(
+        Action.audiences.through.objects.filter(action__in=ids).values_list(
+            "action_id", "audience__order", "audience__name"
+        )
+    )
+    neighbourhoods = _grouped(
+        Action.neighbourhoods.through.objects.filter(action__in=ids).values_list(
+            "action_id", "neighbourhood__name"
+        )
+    )
+    sectors = _grouped(
+        Action.sectors.through.objects.filter(action__in=ids).values_list("action_id", "sector__name")
+    )
+    rows = visible.values(
+        "id",
+        "code",
+        "slug",
+        "title",
+        "status",
+        "axis__number",
+        "orientation__number",
+        "pilot__name",
+        "start_date",
+        "end_date",
+        "progress",
+        "summary",
+        "description",
+    ).order_by()
+    actions = {}
+    for row in rows:
+        key = row["id"]
+        actions[row["code"]] = {
+            "code": row["code"],
+            "slug": row["slug"],
+            "title": row["title"],
+            "status": row["status"],
+            "axis": row["axis__number"],
+            "orientation": row["orientation__number"],
+            "pilot": row["pilot__name"],
+            "partners": [{"name": name, "role": role} for name, role in sorted(partners[key])],
+            "audiences": [name for _order, name in sorted(audiences[key])],
+            "neighbourhoods": sorted(name for (name,) in neighbourhoods[key]),
+            "sectors": sorted(name for (name,) in sectors[key]),
+            "start_date": _iso(row["start_date"]),
+            "end_date": _iso(row["end_date"]),
+            "progress": row["progress"],
+            "summary": row["summary"],
+            "description": row["description"],
+        }
+    return actions
 
 
-def _measurement(measurement):
-    return {
-        "period": measurement.period,
-        "neighbourhood": measurement.neighbourhood.name if measurement.neighbourhood_id else "",
-        "value": _decimal(measurement.value),
-        "rating": measurement.rating,
-    }
-
-
-def _indicator(indicator):
-    measurements = [_measurement(m) for m in indicator.published_measurements]
-    # Sorted here, not by the database: NULL neighbourhoods sort first on SQLite, last on PostgreSQL.
-    measurements.sort(key=lambda m: (m["period"], m["neighbourhood"]))
-    return {
-        "code": indicator.code,
-        "slug": indicator.slug,
-        "name": indicator.name,
-        "kind": indicator.kind,
-        "unit": indicator.unit,
-        "direction": indicator.direction,
-        "baseline": _decimal(indicator.baseline_value),
-        "baseline_period": indicator.baseline_period,
-        "target": _decimal(indicator.target_value),
-        "target_period": indicator.target_period,
-        "measurements": measurements,
-    }
+def _indicators(strategy, anonymous):
+    visible = Indicator.objects.visible_to(anonymous).filter(strategy=strategy)
+    # The indicators come through visible_to: published() is the rest of the rule for their values.
+    measurements = _grouped(
+        Measurement.objects.published()
+        .filter(indicator__in=visible.values("id"))
+        .values_list("indicator_id", "period", "neighbourhood__name", "value", "rating")
+    )
+    indicators = {}
+    for indicator in visible.order_by():
+        values = [
+            {"period": period, "neighbourhood": hood or "", "value": _decimal(value), "rating": rating}
+            for period, hood, value, rating in measurements[indicator.id]
+        ]
+        # Sorted here, not by the database: NULL neighbourhoods sort first on SQLite, last on PostgreSQL.
+        values.sort(key=lambda m: (m["period"], m["neighbourhood"]))
+        indicators[indicator.code] = {
+            "code": indicator.code,
+            "slug": indicator.slug,
+            "name": indicator.name,
+            "kind": indicator.kind,
+            "unit": indicator.unit,
+            "direction": indicator.direction,
+            "baseline": _decimal(indicator.baseline_value),
+            "baseline_period": indicator.baseline_period,
+            "target": _decimal(indicator.target_value),
+            "target_period": indicator.target_period,
+            "measurements": values,
+        }
+    return indicators
 
 
 def strategy_snapshot(strategy):
     """The strategy as an anonymous visitor sees it, as JSON-serialisable data (one query per table)."""
     anonymous = AnonymousUser()
-    axes = Axis.objects.visible_to(anonymous).filter(strategy=strategy).only("number", "title")
-    orientations = Orientation.objects.visible_to(anonymous).filter(strategy=strategy).select_related("axis")
-    actions = (
-        Action.objects.visible_to(anonymous)
+    axes = Axis.objects.visible_to(anonymous).filter(strategy=strategy).values_list("number", "title")
+    orientations = (
+        Orientation.objects.visible_to(anonymous)
         .filter(strategy=strategy)
-        .select_related("axis", "orientation", "pilot")
-        .prefetch_related(
-            Prefetch("partnerships", queryset=ActionPartner.objects.select_related("organisation")),
-            "audiences",
-            "neighbourhoods",
-            "sectors",
-        )
-        .order_by()
+        .values_list("number", "title", "axis__number")
     )
     budget = (
         BudgetLine.objects.visible_to(anonymous)
         .filter(action__strategy=strategy)
         .values_list("action__code", "funder__name", "year", "planned_amount")
-        .order_by()
-    )
-    indicators = (
-        Indicator.objects.visible_to(anonymous)
-        .filter(strategy=strategy)
-        .prefetch_related(
-            Prefetch(
-                "measurements",
-                # The indicators come through visible_to: published() is the rest of the rule.
-                queryset=Measurement.objects.published().select_related("neighbourhood"),
-                to_attr="published_measurements",
-            )
-        )
         .order_by()
     )
     budget_rows = [
@@ -147,18 +173,14 @@ def strategy_snapshot(strategy):
     return {
         "format": SNAPSHOT_FORMAT,
         "strategy": _strategy(strategy),
-        "axes": {str(axis.number): {"number": axis.number, "title": axis.title} for axis in axes},
+        "axes": {str(number): {"number": number, "title": title} for number, title in axes},
         "orientations": {
-            str(orientation.number): {
-                "number": orientation.number,
-                "title": orientation.title,
-                "axis": orientation.axis.number if orientation.axis_id else None,
-            }
-            for orientation in orientations
+            str(number): {"number": number, "title": title, "axis": axis}
+            for number, title, axis in orientations
         },
-        "actions": {action.code: _action(action) for action in actions},
+        "actions": _actions(strategy, anonymous),
         "budget": budget_rows,
-        "indicators": {indicator.code: _indicator(indicator) for indicator in indicators},
+        "indicators": _indicators(strategy, anonymous),
     }
 
 
