@@ -1,10 +1,10 @@
-"""Model-level guard: a frozen version's PDF, fingerprint, number and strategy never change."""
+"""Model-level guard: a frozen version's PDF, content, fingerprints, number and strategy never change."""
 
 from django.core.exceptions import PermissionDenied
 
 from documents.models import StrategyVersion
 
-IMMUTABLE_FIELDS = ("strategy_id", "number", "kind", "sha256", "frozen_at")
+IMMUTABLE_FIELDS = ("strategy_id", "number", "kind", "sha256", "frozen_at", "data", "content_sha256")
 
 
 def forbid_changing_a_frozen_version(sender, instance, raw=False, **kwargs):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents import views
+from documents import diff_views, views
 
 app_name = "documents"
 
@@ -9,4 +9,7 @@ urlpatterns = [
     path("strategies/<slug:slug>/rapport-<int:year>.pdf", views.report_pdf, name="report_pdf"),
     path("strategies/<slug:slug>/actions/<slug:action_slug>.pdf", views.action_pdf, name="action_pdf"),
     path("strategies/<slug:slug>/versions/<int:number>.pdf", views.version_pdf, name="version_pdf"),
+    path(
+        "strategies/<slug:slug>/versions/<int:old>-<int:new>/", diff_views.version_diff, name="version_diff"
+    ),
 ]

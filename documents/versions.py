@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from actors import roles
-from documents import content, rendering
+from documents import content, rendering, snapshots
 from documents.enums import DocumentKind, FreezeStatus, VersionKind
 from documents.models import FreezeJob, StrategyVersion
 from strategy.models import Strategy
@@ -61,6 +61,9 @@ def freeze_strategy(strategy, user, *, signed_at_place="", title="", progress=No
         signed_at_place=signed_at_place,
     )
     progress(10, _("Lecture du contenu publié"))
+    # The data of the version, to compare editions; its fingerprint is printed on every page.
+    version.data = snapshots.strategy_snapshot(strategy)
+    version.content_sha256 = snapshots.snapshot_sha256(version.data)
     with translation.override("fr"):
         context = content.strategy_document(
             strategy, AnonymousUser(), document_date=timezone.localdate(), version=version
