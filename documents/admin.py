@@ -49,6 +49,10 @@ class StrategyVersionAdmin(admin.ModelAdmin):
         "signed_on",
     ]
 
+    def get_queryset(self, request):
+        # The frozen data can weigh megabytes: the admin never shows it.
+        return super().get_queryset(request).defer("data")
+
     @admin.display(description=_("empreinte"))
     def short_fingerprint(self, version):
         return version.sha256[:12]
@@ -136,6 +140,9 @@ class FreezeJobAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     change_form_template = "admin/documents/freezejob/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("version__data")
 
     @admin.display(description=_("version"))
     def version_link(self, job):

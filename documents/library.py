@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 
 from actors import roles
-from documents import content
+from documents import content, content_diff
 from documents.enums import DocumentKind
 from documents.models import RenderedDocument
 from indicators.models import Indicator, Measurement
@@ -86,6 +86,13 @@ class Spec:
                 .get(pk=self.action.pk)
             )
             return content.action_sheet(action, reader, document_date=document_date)
+        if self.kind == DocumentKind.AMENDMENT:
+            old, new = (int(number) for number in self.extra.split("-"))
+            versions = {
+                version.number: version for version in self.strategy.versions.filter(number__in=(old, new))
+            }
+            # Frozen: always dated by the later version, whatever ``document_date`` says.
+            return content_diff.amendment_annex(self.strategy, versions[old], versions[new])
         raise ValueError(f"No context for documents of kind {self.kind!r}.")
 
     @classmethod

@@ -12,4 +12,9 @@ urlpatterns = [
     path(
         "strategies/<slug:slug>/versions/<int:old>-<int:new>/", diff_views.version_diff, name="version_diff"
     ),
+    path(
+        "strategies/<slug:slug>/versions/<int:old>-<int:new>/annexe.pdf",
+        views.amendment_pdf,
+        name="amendment_pdf",
+    ),
 ]

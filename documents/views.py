@@ -88,10 +88,27 @@ def action_pdf(request, slug, action_slug):
     return serve(request, library.spec_for(DocumentKind.ACTION, strategy, request.user, action=action))
 
 
+def amendment_pdf(request, slug, old, new):
+    """The annex an amendment carries: what changed from version ``old`` to version ``new``."""
+    strategy = _strategy(request, slug)
+    numbers = set(
+        StrategyVersion.objects.visible_to(request.user)
+        .filter(strategy=strategy, number__in=(old, new))
+        .values_list("number", flat=True)
+    )
+    if numbers != {old, new} or old == new:
+        raise Http404("Version inconnue.")
+    return serve(
+        request, library.spec_for(DocumentKind.AMENDMENT, strategy, request.user, extra=f"{old}-{new}")
+    )
+
+
 def version_pdf(request, slug, number):
     """Frozen version n, served byte for byte as stored."""
     version = get_object_or_404(
-        StrategyVersion.objects.visible_to(request.user).select_related("strategy"),
+        StrategyVersion.objects.visible_to(request.user)
+        .select_related("strategy")
+        .defer("data", "signatures"),
         strategy__slug=slug,
         number=number,
     )

@@ -9,7 +9,12 @@ from portal.views.access import get_visible_strategy
 def documents(request, slug):
     """Signed versions, the current document and the yearly reports, with the data licence."""
     strategy = get_visible_strategy(request, slug)
-    versions = StrategyVersion.objects.visible_to(request.user).filter(strategy=strategy).order_by("-number")
+    versions = (
+        StrategyVersion.objects.visible_to(request.user)
+        .filter(strategy=strategy)
+        .defer("data")
+        .order_by("-number")
+    )
     base = f"/strategies/{strategy.slug}"
     years = list(range(strategy.start_date.year, strategy.end_date.year + 1))
     specs = [library.spec_for(DocumentKind.STRATEGY, strategy, request.user)] + [

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.utils import timezone
 
 from actors import roles
@@ -19,6 +20,7 @@ from documents.versions import freeze_strategy
 from strategy.enums import ActionStatus, StrategyStatus
 from tests.documents.builders import DRAFT_TITLE, UNPUBLISHED_INDICATOR, build_strategy
 from tests.documents.conftest import client_for, pdf_text
+from tests.queue import download
 from tests.strategy.factories import ActionFactory, BudgetLineFactory, StrategyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -282,8 +284,18 @@ def test_the_documents_page_has_no_picker_for_a_single_version(scenario):
 
 @pytest.fixture(scope="module")
 def annex_pdf(scenario):
-    context = content_diff.amendment_annex(scenario.built.strategy, scenario.v1, scenario.v2)
-    return rendering.html_to_pdf(rendering.render_html("documents/amendment_annex.html", context))
+    """Downloaded from the comparison page's link, rendered by the worker."""
+    page = Client().get(f"/strategies/{SLUG}/versions/1-2/").content.decode()
+    link = f"/strategies/{SLUG}/versions/1-2/annexe.pdf"
+    assert f'href="{link}"' in page
+    response = download(Client(), link)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    return response.content
+
+
+def test_an_annex_of_unknown_versions_is_not_found(scenario):
+    for pair in ("1-9", "2-2", "9-1"):
+        assert Client().get(f"/strategies/{SLUG}/versions/{pair}/annexe.pdf").status_code == 404
 
 
 def test_the_annex_pdf_lists_the_changes_of_the_amendment(scenario, annex_pdf):
