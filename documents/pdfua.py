@@ -142,9 +142,11 @@ def _end_streams_unambiguously(pdf):
             if stream is not None:
                 contents.add(stream.objgen)
     for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Stream) or not obj.read_raw_bytes().endswith(b"\r"):
+        if not isinstance(obj, pikepdf.Stream):
             continue
         if obj.get("/Subtype") != "/Form" and obj.objgen not in contents:
+            continue
+        if not obj.read_raw_bytes().endswith(b"\r"):
             continue
         data = obj.read_bytes()
         encoded = zlib.compress(data)

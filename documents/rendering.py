@@ -8,8 +8,6 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from documents import pdfua
-
 #: The directory the print templates' relative URLs resolve against (``base_url``).
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 
@@ -57,8 +55,10 @@ def render_html(template_name, context):
 def html_to_pdf(html):
     """Render print HTML to PDF bytes with WeasyPrint, offline: PDF/A-3u and PDF/UA-1."""
     global render_count
-    # Imported here: WeasyPrint loads Pango and fonts, which web workers need only for PDFs.
+    # Imported here: WeasyPrint loads Pango and fonts, pikepdf qpdf, which web workers need only for PDFs.
     from weasyprint import HTML
+
+    from documents import pdfua
 
     render_count += 1
     document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=static_url_fetcher)
