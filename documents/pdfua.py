@@ -56,6 +56,7 @@ def finish(pdf_bytes, *, lang=DEFAULT_LANG):
         _finish_catalog(pdf, lang)
         if "/StructTreeRoot" in pdf.Root:
             finish_tables(pdf)
+            margins_as_artifacts(pdf)
         _end_streams_unambiguously(pdf)
         out = io.BytesIO()
         # A deterministic /ID: the same HTML still gives the same bytes.
@@ -127,13 +128,64 @@ def _finish_catalog(pdf, lang):
             page.obj.Tabs = Name.S
 
 
+def margins_as_artifacts(pdf):
+    """Running titles and page numbers become pagination artifacts.
+
+    WeasyPrint tags the text of the page margins with structure elements that hang from no parent
+    (an artifact there would need PDF 2.0, it says): neither real content in the tree nor artifacts,
+    they are read as content by tools that follow the page. Their marked content is rewritten as
+    ``/Artifact <</Type /Pagination>>`` and their parent-tree entries emptied.
+    """
+    structure = pdf.Root.StructTreeRoot
+    reachable = {element.objgen for element in _struct_elements(structure)}
+    parents = _parent_tree(structure)
+    for page in pdf.pages:
+        owners = parents.get(int(page.obj.get("/StructParents", -1)))
+        if owners is None:
+            continue
+        orphans = {
+            mcid
+            for mcid, owner in enumerate(owners)
+            if isinstance(owner, Dictionary) and owner.objgen not in reachable
+        }
+        if not orphans:
+            continue
+        page.contents_coalesce()
+        content = page.obj.Contents.read_bytes()
+
+        def as_artifact(match, orphans=orphans):
+            return _PAGINATION if int(match.group(1)) in orphans else match.group(0)
+
+        # A regular expression, not a content-stream parse: WeasyPrint writes each sequence as
+        # « /Span <</MCID n>> BDC » and its text as hex strings, and parsing in Python is 10 times slower.
+        _write_content(page.obj.Contents, _MARKED_WITH_MCID.sub(as_artifact, content))
+        for mcid in orphans:
+            owners[mcid] = None
+
+
+_MARKED_WITH_MCID = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
+_PAGINATION = b"/Artifact <</Type /Pagination>> BDC"
+
+
+def _parent_tree(structure):
+    """StructParents key -> its array of structure elements by MCID (flat ``Nums`` and ``Kids``)."""
+    found, stack = {}, [structure.get("/ParentTree", Dictionary())]
+    while stack:
+        node = stack.pop()
+        nums = node.get("/Nums", Array())
+        for index in range(0, len(nums) - 1, 2):
+            if isinstance(nums[index + 1], Array):
+                found[int(nums[index])] = nums[index + 1]
+        stack.extend(node.get("/Kids", Array()))
+    return found
+
+
 def _end_streams_unambiguously(pdf):
     """No content stream's data ends with a carriage return.
 
     PDF/A counts ``/Length`` up to the end-of-line before ``endstream``: compressed data that happens
     to end with CR, followed by the LF written before ``endstream``, reads as a CRLF and a length one
-    byte short (validators flag it). A content stream ignores trailing white space: one is added and
-    the stream compressed again until its data ends with another byte.
+    byte short (validators flag it). Content streams are compressed again, see :func:`_write_content`.
     """
     contents = set()
     for page in pdf.pages:
@@ -146,14 +198,17 @@ def _end_streams_unambiguously(pdf):
             continue
         if obj.get("/Subtype") != "/Form" and obj.objgen not in contents:
             continue
-        if not obj.read_raw_bytes().endswith(b"\r"):
-            continue
-        data = obj.read_bytes()
+        if obj.read_raw_bytes().endswith(b"\r"):
+            _write_content(obj, obj.read_bytes())
+
+
+def _write_content(stream, data):
+    """Compress a content stream so that its data does not end with CR: trailing spaces mean nothing."""
+    encoded = zlib.compress(data)
+    while encoded.endswith(b"\r"):
+        data += b" "
         encoded = zlib.compress(data)
-        while encoded.endswith(b"\r"):
-            data += b" "
-            encoded = zlib.compress(data)
-        obj.write(encoded, filter=Name.FlateDecode)
+    stream.write(encoded, filter=Name.FlateDecode)
 
 
 # Tables ------------------------------------------------------------------------------------------
@@ -298,7 +353,11 @@ def _finish_table(table, numbers):
     for item in placed:
         if item.cell.S == "/TD":
             headers = _headers_of(item, placed, grid, scopes)
-            table_attributes(item.cell).Headers = Array([String(bytes(header.ID)) for header in headers])
+            attributes = table_attributes(item.cell)
+            if headers:
+                attributes.Headers = Array([String(bytes(header.ID)) for header in headers])
+            elif "/Headers" in attributes:
+                del attributes.Headers  # an empty corner cell heads nothing and is headed by nothing
 
 
 def _headers_of(item, placed, grid, scopes):

@@ -104,6 +104,15 @@ def test_every_figure_has_a_text_alternative(document):
     assert all(figure.alt and figure.alt.strip() for figure in figures)
 
 
+def test_a_charts_alternative_names_it_and_its_caption_is_heard_once(document):
+    name, _html, _pdf, structure = document
+    for figure in structure.elements("Figure"):
+        assert figure.alt.startswith("Graphique : ")
+        # The caption follows with the description: the alternative does not say it a second time.
+        assert pdf_structure.normalise(figure.alt).removeprefix("Graphique : ") in structure.spoken()
+        assert structure.spoken().count(pdf_structure.normalise(figure.alt)) == 1
+
+
 def test_a_screen_reader_reads_each_charts_alternative_not_its_tick_labels(document):
     name, _html, _pdf, structure = document
     if name == "action":
@@ -121,6 +130,17 @@ def test_a_screen_reader_reads_each_charts_alternative_not_its_tick_labels(docum
         # « 0 75 150 225 300 », the y axis read aloud, never.
         assert " ".join(texts[:4]) not in spoken
     assert all(text == "" for text in structure.untagged_text)
+
+
+def test_running_titles_and_page_numbers_are_artifacts(document):
+    name, _html, _pdf, structure = document
+    pages = len(structure.pdf.pages)
+    assert f"1 / {pages}" in structure.artifact_text[0] or name == "strategy"  # no number on the cover
+    assert f"{pages} / {pages}" in structure.artifact_text[-1]
+    assert f"{pages} / {pages}" not in structure.spoken()
+    # Every marked-content sequence is either an artifact or content reachable in the tree.
+    reachable = {kid for element in structure.root.walk() for kid in element.kids if isinstance(kid, tuple)}
+    assert set(structure.marked_text) - reachable == set()
 
 
 def test_heading_levels_start_at_one_and_never_skip(document):
