@@ -1,9 +1,11 @@
 """French print typography and number formats for the PDF templates."""
 
+import base64
 import re
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from shared import formatting
 
@@ -45,11 +47,35 @@ def date_fr(value):
     return formatting.long_date(value)
 
 
-@register.filter(is_safe=True)
-def print_svg(chart):
-    """A shared chart's SVG drawn with the fonts embedded in the document, not the system's."""
-    svg = str(getattr(chart, "svg", chart) or "")
-    return mark_safe(_SVG_FONT_FAMILY.sub('font-family="Citedu Sans, sans-serif"', svg, count=1))
+@register.filter
+def chart_image(chart):
+    """A chart as an image of its SVG, drawn with the document's embedded fonts, named by its alt.
+
+    WeasyPrint tags an ``<img>`` as a Figure whose Alt is the ``alt`` attribute, so a screen reader
+    says « Graphique : <title> » instead of reading the tick labels; an inline ``<svg>`` would be an
+    untagged drawing whose every label is read as text. The description is not repeated in the alt:
+    the caption right after the chart says it, and would otherwise be heard twice.
+    """
+    svg = _SVG_FONT_FAMILY.sub('font-family="Citedu Sans, sans-serif"', chart.svg, count=1)
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    alt = _("Graphique : %(title)s") % {"title": chart.title}
+    return format_html('<img class="chart-image" src="{}" alt="{}">', source, alt)
 
 
 _SVG_FONT_FAMILY = re.compile(r'font-family=(?:"[^"]*"|\'[^\']*\')')
+
+
+@register.filter
+def chart_table(chart):
+    """The chart's data as ``{"across", "head": [...], "body": [[...], ...]}``, body rows led by their header.
+
+    A series of two columns (period, value) is laid across, one column per period, to stay as small
+    as the chart above it, its corner left empty (``None``); other data keeps one row per item.
+    """
+    if len(chart.columns) == 2:
+        return {
+            "across": True,
+            "head": [None, *(row[0] for row in chart.rows)],
+            "body": [[chart.columns[1], *(row[1] for row in chart.rows)]],
+        }
+    return {"across": False, "head": list(chart.columns), "body": [list(row) for row in chart.rows]}
