@@ -29,7 +29,7 @@ def path_of(name):
 
 
 #: Bump when the rendering changes, so that PDFs rendered before are not served for the same HTML.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 def name_for(html):
