@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import signals
+        from documents import checks, signals  # noqa: F401  (checks registers the system checks)
         from documents.models import StrategyVersion
 
         pre_save.connect(
