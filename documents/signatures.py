@@ -13,8 +13,10 @@ per signature, or one entry with an ``error`` key when the copy could not be rea
 sentences people read are written when shown (``documents.signature_wording``), in their language.
 """
 
+import asyncio
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -67,6 +69,20 @@ def _validation_context(roots):
     # Offline on purpose: nothing fetched (allow_fetching), revocation not checked at all (a soft
     # failure would still try the network), and the given roots only, never the system's TLS list.
     return ValidationContext(trust_roots=list(roots), allow_fetching=False, revocation_mode="none")
+
+
+def run_outside_event_loop(function, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions, which start an event loop (``asyncio.run``).
+
+    Python refuses that in a thread whose event loop is running (an ASGI server, Playwright's sync
+    API in the tests): the call then runs in a thread of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def _read_bounded(file_or_bytes):
@@ -138,8 +154,11 @@ def inspect_signed_copy(file_or_bytes):
 
 
 def _inspect_one(embedded, roots):
-    status = validate_pdf_signature(
-        embedded, signer_validation_context=_validation_context(roots), key_usage_settings=KEY_USAGE
+    status = run_outside_event_loop(
+        validate_pdf_signature,
+        embedded,
+        signer_validation_context=_validation_context(roots),
+        key_usage_settings=KEY_USAGE,
     )
     subject = status.signing_cert.subject.native
     signed_at, source = status.signer_reported_dt, "signer" if status.signer_reported_dt else None

@@ -18,6 +18,8 @@ from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from documents.signatures import run_outside_event_loop
+
 AUTHORITY_NAME = "AC de test Citédu"
 
 _ONLY_SIGNING = {
@@ -135,7 +137,8 @@ def sign_pdf(pdf_bytes, signer, field_name="Signature1"):
     """The PDF with one more PAdES signature, appended as an incremental update (as Acrobat does)."""
     out = io.BytesIO()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
-    signers.sign_pdf(
+    run_outside_event_loop(
+        signers.sign_pdf,
         writer,
         signers.PdfSignatureMetadata(field_name=field_name, subfilter=SigSeedSubFilter.PADES),
         signer=signer,

@@ -4,8 +4,10 @@ The suite makes its own PKI (a self-signed authority and a signer's certificate)
 WeasyPrint PDFs with pyHanko, as a signing tool would, then tampers with them as a forger would.
 """
 
+import asyncio
 import json
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -22,6 +24,7 @@ from documents.versions import freeze_strategy
 from tests.documents.builders import build_strategy
 from tests.documents.conftest import client_for
 from tests.documents.signing import AUTHORITY_NAME, TestAuthority, append_drawing, sign_pdf
+from tests.reference_data import restore_reference_data
 from tests.strategy.admin.html_forms import change_form_data
 from tests.strategy.factories import UserFactory
 
@@ -105,6 +108,17 @@ def test_a_second_signature_leaves_the_first_covering_only_its_revision(signed_p
     assert first["modification_level"] == "form_filling"
     assert "d’autres signatures ont été ajoutés après la signature" in first["summary"]
     assert second["intact"] and second["covers_whole_document"]
+
+
+def test_the_check_also_runs_in_a_thread_whose_event_loop_is_running(signed_pdf):
+    # pyHanko starts an event loop of its own; under an ASGI server or Playwright one already runs.
+    async def inside_a_running_loop():
+        return inspect_signed_copy(signed_pdf)
+
+    # In a thread of its own: the test session may already run an event loop here (Playwright's).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        signature = only(pool.submit(asyncio.run, inside_a_running_loop()).result())
+    assert signature["intact"] and signature["signer"] == "Marie Curie"
 
 
 def test_an_unsigned_pdf_is_a_scan(unsigned_pdf):
@@ -194,7 +208,9 @@ def test_a_trust_root_that_is_not_a_certificate_fails_the_system_check(settings,
 
 
 @pytest.fixture
-def frozen_version(transactional_db):
+def frozen_version(transactional_db, django_db_blocker):
+    # A transactional test run just before may have flushed the migrations' reference rows.
+    restore_reference_data(django_db_blocker)
     coordination = UserFactory(username="sig-coordination", role=roles.COORDINATION)
     built = build_strategy("pedt-signe", actions_per_orientation=1, prefix="Signé ")
     version = freeze_strategy(built.strategy, coordination, signed_at_place="Ivry-sur-Seine")
@@ -241,7 +257,10 @@ def test_a_signed_copy_uploaded_in_the_admin_is_checked_by_the_worker_and_shown(
     admin_page = client.get(change_url).content.decode()
     assert "<caption>Signatures électroniques de la copie signée</caption>" in admin_page
     assert '<th scope="row">Marie Curie (Mairie d’Ivry-sur-Seine)</th>' in admin_page
-    assert "<td>oui</td><td>oui</td><td>certificat non vérifié auprès d’une autorité de confiance</td>" in admin_page
+    assert (
+        "<td>oui</td><td>oui</td><td>certificat non vérifié auprès d’une autorité de confiance</td>"
+        in admin_page
+    )
     portal = portal_text(version)
     assert "Copie signée électroniquement par Marie Curie (Mairie d’Ivry-sur-Seine) le " in portal
     assert "signature intacte, couvre tout le document" in portal
