@@ -169,7 +169,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", default="INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}, "pikepdf": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        "pikepdf": {"level": "WARNING"},
+        # pyHanko logs a traceback for each certificate it cannot chain to a trust root; the signature
+        # check stores that outcome itself (documents.signatures).
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
+    },
 }
 
 REST_FRAMEWORK = {
@@ -261,3 +269,6 @@ CITEDU_TASK_ATTEMPTS = env_int("CITEDU_TASK_ATTEMPTS", 3)
 CITEDU_TASK_RETRY_DELAY = env_int("CITEDU_TASK_RETRY_DELAY", 30)
 #: Edits within this many seconds of the first one are rendered together (one rendering).
 CITEDU_DOCUMENT_DEBOUNCE = env_int("CITEDU_DOCUMENT_DEBOUNCE", 20)
+#: Root certificates (PEM or DER files) the signatures of a signed copy may chain up to. None by
+#: default: a signer's certificate is then reported as not verified, never as trusted.
+CITEDU_SIGNATURE_TRUST_ROOTS = env_list("CITEDU_SIGNATURE_TRUST_ROOTS")

@@ -2,13 +2,18 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from documents import signature_wording
 from documents.models import FreezeJob, RenderedDocument, StrategyVersion
 from documents.tasks import queue_rendering
+from documents.tasks_signatures import check_signed_copy
 from documents.versions import may_freeze, request_freeze
 from shared.admin import FRENCH_NUMBER_FIELDS
 from strategy.models import Strategy
@@ -47,6 +52,7 @@ class StrategyVersionAdmin(admin.ModelAdmin):
         "signed_at_place",
         "signed_copy",
         "signed_on",
+        "signature_report",
     ]
 
     def get_queryset(self, request):
@@ -56,6 +62,17 @@ class StrategyVersionAdmin(admin.ModelAdmin):
     @admin.display(description=_("empreinte"))
     def short_fingerprint(self, version):
         return version.sha256[:12]
+
+    @admin.display(description=_("signatures électroniques"))
+    def signature_report(self, version):
+        """What the check of the signed copy found, as a small table (read-only)."""
+        context = {
+            "lines": signature_wording.admin_lines(version),
+            "rows": signature_wording.admin_rows(version.signatures) if version.signatures_checked_at else [],
+            "checked_at": signature_wording.checked_at(version),
+        }
+        # The admin turns line breaks of a read-only value into <br>: the template has none left.
+        return mark_safe(render_to_string("admin/documents/_signatures.html", context).strip())  # autoescaped
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
@@ -90,6 +107,27 @@ class StrategyVersionAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            if "signed_copy" in form.changed_data and obj.signed_copy:
+                self._check_signatures_later(request, obj)
+            return
+        raise AssertionError("Versions are added by add_view (a freeze job), never by save_model.")
+
+    def _check_signatures_later(self, request, version):
+        # Once the copy is saved for good: the worker reads it from the storage.
+        version_id = version.pk
+        transaction.on_commit(lambda: check_signed_copy.enqueue(version_id=version_id))
+        self.message_user(
+            request,
+            _(
+                "La copie signée est enregistrée ; ses signatures électroniques sont "
+                "en cours de vérification."
+            ),
+            messages.INFO,
+        )
 
     def add_view(self, request, form_url="", extra_context=None):
         """Freezing is the worker's: a valid request queues it and shows its progress at once."""

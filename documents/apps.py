@@ -16,7 +16,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import freshness, signals
+        from documents import checks, freshness, signals  # noqa: F401  (checks registers the system checks)
         from documents.models import StrategyVersion
         from shared.signals import content_changed
 
