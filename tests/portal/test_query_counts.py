@@ -35,7 +35,8 @@ EXPECTED_QUERIES = {
     # strategy, count, organisations, sectors, piloted, partnerships, signatures
     "/strategies/pedt-ivry/acteurs/": 7,
     "/strategies/pedt-ivry/concertation/": 9,
-    "/strategies/pedt-ivry/documents/": 2,  # strategy, versions (signatories only when a version exists)
+    # strategy, versions, the state of the rendered documents (signatories only when a version exists)
+    "/strategies/pedt-ivry/documents/": 3,
 }
 
 
