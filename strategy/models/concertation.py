@@ -90,7 +90,7 @@ class SwotItem(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["strategy", "axis__number", "kind", "order", "id"]
+        ordering = ["strategy", "axis__number", SwotKind.reading_order(), "order", "id"]
         verbose_name = _("élément du diagnostic (AFOM)")
         verbose_name_plural = _("diagnostic partagé (AFOM)")
         constraints = [
