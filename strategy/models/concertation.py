@@ -57,6 +57,13 @@ class Workshop(models.Model):
     def __str__(self):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
+    @property
+    def full_title(self):
+        """« Temps 1 — Atelier de l’axe 1 »: the phase before the title, unless the title already starts with it."""
+        if not self.phase or self.title.casefold().startswith(self.phase.casefold()):
+            return self.title
+        return f"{self.phase} — {self.title}"
+
 
 class SwotItem(models.Model):
     """One line of the shared diagnosis (diagnostic partagé), as a SWOT per axis."""
