@@ -77,7 +77,7 @@ def test_it_holds_indicator_baselines_targets_and_latest_values(anonymous_text):
     )
     assert "Collégiens touchés par une action culturelle" in anonymous_text
     # The shared chart (charts.svg), with its caption.
-    assert "Évolution de l'indicateur « Places en crèche municipale »" in anonymous_text
+    assert "Évolution de l’indicateur « Places en crèche municipale »" in anonymous_text
 
 
 def test_it_holds_the_budget_totals_by_axis_and_overall(pedt, anonymous_text):
