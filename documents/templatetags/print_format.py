@@ -45,6 +45,12 @@ def date_fr(value):
     return formatting.long_date(value)
 
 
+@register.filter(expects_localtime=True)
+def day_month_fr(value):
+    """« 1er septembre », « 25 juin »: a date within a year the reader already knows."""
+    return formatting.long_date(value, year=False)
+
+
 @register.filter(is_safe=True)
 def print_svg(chart):
     """A shared chart's SVG drawn with the fonts embedded in the document, not the system's."""
