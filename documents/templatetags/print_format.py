@@ -5,6 +5,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
+from documents import typography
 from shared import formatting
 
 register = template.Library()
@@ -13,7 +14,6 @@ NARROW_NBSP = formatting.NARROW_NBSP
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0]+([;:!?»])")
 _SPACE_AFTER_GUILLEMET = re.compile(r"«[ \u00a0]+")
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
 @register.filter(is_safe=True)
@@ -24,7 +24,7 @@ def typo(value):
     text = str(value)
     text = _SPACE_BEFORE_PUNCTUATION.sub(lambda m: NARROW_NBSP + m.group(1), text)
     text = _SPACE_AFTER_GUILLEMET.sub("«" + NARROW_NBSP, text)
-    return _STRAIGHT_APOSTROPHE.sub("’", text)
+    return typography.curly_apostrophes(text)
 
 
 @register.filter
