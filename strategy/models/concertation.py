@@ -59,7 +59,7 @@ class Workshop(models.Model):
 
     @property
     def full_title(self):
-        """« Temps 1 — Atelier de l’axe 1 »: the phase before the title, unless the title already starts with it."""
+        """« Temps 1 — Atelier de l’axe 1 »: the phase, then the title, unless the title starts with it."""
         if not self.phase or self.title.casefold().startswith(self.phase.casefold()):
             return self.title
         return f"{self.phase} — {self.title}"
