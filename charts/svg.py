@@ -11,6 +11,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from indicators.enums import IndicatorKind, Rating
 from shared.formatting import euros as format_euros
@@ -89,22 +90,22 @@ def _nice_max(value):
     return 10 * magnitude
 
 
-def _y_grid(max_value, plot_height, ticks=4, label=format_number):
+def _y_grid(max_value, plot_height, ticks=4, label=format_number, left=MARGIN_LEFT):
     parts = []
     for index in range(ticks + 1):
         value = max_value * index / ticks
         y = MARGIN_TOP + plot_height - plot_height * index / ticks
         parts.append(
-            f'<line x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
+            f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{MARGIN_LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" fill="{TEXT}">'
+            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" fill="{TEXT}">'
             f"{escape(label(value))}</text>"
         )
     return "".join(parts)
 
 
-def _legend(items, y):
-    parts, x = [], MARGIN_LEFT
+def _legend(items, y, left=MARGIN_LEFT):
+    parts, x = [], left
     for label, colour, dashed in items:
         if dashed:
             parts.append(
@@ -118,17 +119,22 @@ def _legend(items, y):
     return "".join(parts)
 
 
+def _count(singular, plural, count):
+    """« 1 financeur », « 3 financeurs »: the plural chosen by the translation catalogue."""
+    return ngettext(singular, plural, count) % {"count": count}
+
+
 def indicator_chart(indicator, measurements):
     """Values of an indicator over time for the whole territory, with its baseline and target.
 
     ``measurements`` may hold neighbourhood values too: only the whole-territory ones are drawn.
-    A qualitative indicator is drawn as its ratings (1 to 4) over time.
+    A qualitative indicator is drawn as its ratings over time, the y-axis naming them (« Satisfaisant »).
     """
     territory = sorted(
         (m for m in measurements if m.neighbourhood_id is None), key=lambda measurement: measurement.period
     )
     qualitative = indicator.kind == IndicatorKind.QUALITATIVE
-    title = _("Évolution de l'indicateur « %(name)s »") % {"name": indicator.name}
+    title = _("Évolution de l’indicateur « %(name)s »") % {"name": indicator.name}
     unit = f" {indicator.unit}" if indicator.unit and not qualitative else ""
     if qualitative:
         columns = [_("Période"), _("Appréciation"), _("Commentaire")]
@@ -143,7 +149,7 @@ def indicator_chart(indicator, measurements):
         points = [(m.period, float(m.value)) for m in territory if m.value is not None]
 
     if not points:
-        message = _("Aucune valeur publiée pour l'ensemble du territoire.")
+        message = _("Aucune valeur publiée pour l’ensemble du territoire.")
         return Chart(_empty_svg(title, message), title, message, columns, rows)
 
     baseline = None if qualitative or indicator.baseline_value is None else float(indicator.baseline_value)
@@ -153,36 +159,31 @@ def indicator_chart(indicator, measurements):
     else:
         max_value = _nice_max(max(v for v in [p[1] for p in points] + [baseline or 0, target or 0]))
 
-    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    left = 150 if qualitative else MARGIN_LEFT  # room for « Très satisfaisant » on the y-axis
+    plot_width = WIDTH - left - MARGIN_RIGHT
     plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     step = plot_width / max(len(points), 1)
 
     def x_of(index):
-        return MARGIN_LEFT + step * (index + 0.5)
+        return left + step * (index + 0.5)
 
     def y_of(value):
         return MARGIN_TOP + plot_height - plot_height * value / max_value
 
-    body = [
-        _y_grid(
-            max_value,
-            plot_height,
-            ticks=4,
-            label=(lambda v: str(int(v)) if v else "") if qualitative else format_number,
-        )
-    ]
+    axis_label = (lambda v: str(Rating(str(int(v))).label) if v else "") if qualitative else format_number
+    body = [_y_grid(max_value, plot_height, ticks=4, label=axis_label, left=left)]
     for reference, colour in ((baseline, BASELINE), (target, TARGET)):
         if reference is not None:
             y = y_of(reference)
             body.append(
-                f'<line x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
+                f'<line x1="{left}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
                 f'stroke="{colour}" stroke-width="2" stroke-dasharray="6 4"/>'
             )
     coordinates = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, (_p, v) in enumerate(points))
     body.append(f'<polyline points="{coordinates}" fill="none" stroke="{SERIES}" stroke-width="3"/>')
     for index, (period, value) in enumerate(points):
         x, y = x_of(index), y_of(value)
-        shown = str(int(value)) if qualitative else format_number(value)
+        shown = "" if qualitative else format_number(value)  # a rating reads on the y-axis instead
         body.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{SERIES}"/>'
             f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" fill="{TEXT}" font-weight="bold" '
@@ -196,7 +197,7 @@ def indicator_chart(indicator, measurements):
         legend.append((_("Référence"), BASELINE, True))
     if target is not None:
         legend.append((_("Cible"), TARGET, True))
-    body.append(_legend(legend, HEIGHT - 12))
+    body.append(_legend(legend, HEIGHT - 12, left=left))
 
     first_period, first_value = points[0]
     last_period, last_value = points[-1]
@@ -211,10 +212,9 @@ def indicator_chart(indicator, measurements):
         }
     else:
         description = _(
-            "%(count)s valeurs, de %(first)s%(unit)s en %(first_period)s "
-            "à %(last)s%(unit)s en %(last_period)s."
+            "%(values)s, de %(first)s%(unit)s en %(first_period)s à %(last)s%(unit)s en %(last_period)s."
         ) % {
-            "count": len(points),
+            "values": _count("%(count)s valeur", "%(count)s valeurs", len(points)),
             "first": format_number(first_value),
             "first_period": first_period,
             "last": format_number(last_value),
@@ -294,14 +294,13 @@ def budget_chart(rows):
 
     total_planned = sum(planned.values())
     total_executed = sum(executed.values())
-    description = _(
-        "De %(first)s à %(last)s : %(planned)s prévus, %(executed)s réalisés, %(funders)s financeurs."
-    ) % {
+    funders = len({row["funder__name"] for row in rows})
+    description = _("De %(first)s à %(last)s : %(planned)s prévus, %(executed)s réalisés, %(funders)s.") % {
         "first": years[0],
         "last": years[-1],
         "planned": format_euros(total_planned),
         "executed": format_euros(total_executed),
-        "funders": len({row["funder__name"] for row in rows}),
+        "funders": _count("%(count)s financeur", "%(count)s financeurs", funders),
     }
     return Chart(_svg(title, description, "".join(body)), title, description, columns, table)
 
@@ -381,11 +380,15 @@ def status_by_axis_chart(axes):
 
     done = sum(_get(axis, "counts").get(ActionStatus.DONE.value, 0) for axis in axes)
     in_progress = sum(_get(axis, "counts").get(ActionStatus.IN_PROGRESS.value, 0) for axis in axes)
-    description = _(
-        "%(total)s actions sur %(axes)s axes, dont %(in_progress)s en cours et %(done)s réalisées."
-    ) % {"total": sum(totals), "axes": len(axes), "in_progress": in_progress, "done": done}
+    description = _("%(actions)s sur %(axes)s, dont %(in_progress)s en cours et %(done)s.") % {
+        "actions": _count("%(count)s action", "%(count)s actions", sum(totals)),
+        "axes": _count("%(count)s axe", "%(count)s axes", len(axes)),
+        "in_progress": in_progress,
+        "done": _count("%(count)s réalisée", "%(count)s réalisées", done),
+    }
     description += " " + " ; ".join(
-        _("axe %(number)s : %(count)s actions") % {"number": _get(axis, "number"), "count": total}
+        _("axe %(number)s : %(actions)s")
+        % {"number": _get(axis, "number"), "actions": _count("%(count)s action", "%(count)s actions", total)}
         for axis, total in zip(axes, totals, strict=True)
     )
     description += "."

@@ -15,7 +15,7 @@ from django.utils import timezone
 from actors import roles
 from charts import svg as charts
 from indicators.models import Indicator, Measurement
-from strategy.enums import ActionStatus
+from strategy.enums import ActionStatus, SwotKind
 from strategy.models import (
     Action,
     ActionPartner,
@@ -167,7 +167,10 @@ def budget_by_axis_funder_and_year(action_ids, axes):
 
 
 def _swot_by_axis(strategy, axes):
-    items = SwotItem.objects.filter(strategy=strategy).order_by("axis__number", "kind", "order", "id")
+    """Per axis, the diagnosis's non-empty boxes in SwotKind's reading order (forces first)."""
+    items = SwotItem.objects.filter(strategy=strategy).order_by(
+        "axis__number", SwotKind.reading_order(), "order", "id"
+    )
     grouped = OrderedDict()
     labels = {axis.id: axis for axis in axes}
     for item in items:

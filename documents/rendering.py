@@ -8,6 +8,8 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from documents import typography
+
 #: The directory the print templates' relative URLs resolve against (``base_url``).
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 
@@ -48,8 +50,8 @@ def static_url_fetcher(url, *args, **kwargs):
 
 
 def render_html(template_name, context):
-    """The print HTML of a document (cheap: the PDF cache keys on it)."""
-    return render_to_string(template_name, context)
+    """The print HTML of a document (cheap: the PDF cache keys on it), with French apostrophes."""
+    return typography.curly_apostrophes_in_html(render_to_string(template_name, context))
 
 
 def html_to_pdf(html):

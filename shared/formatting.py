@@ -8,9 +8,10 @@ cells have their own, machine-readable format (``shared.spreadsheets``): no grou
 cell reads back unchanged.
 """
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 
 NARROW_NBSP = "\u202f"
@@ -53,11 +54,17 @@ def percent(value):
     return f"{number(value)}{NBSP}%"
 
 
-def long_date(value):
-    """« 1er septembre 2023 », « 25 juin 2021 » (« September 1, 2023 » style in English)."""
+def long_date(value, *, year=True):
+    """« 1er septembre 2023 », « 25 juin 2021 »; « 1er septembre » with ``year=False``.
+
+    The one rule for dates written out in words, on pages and in documents alike; an aware datetime
+    is read in the local time zone. Other languages get Django's « 1 September 2023 ».
+    """
     if not value:
         return ""
-    text = date_format(value, "j F Y")
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    text = date_format(value, "j F Y" if year else "j F")
     if value.day == 1 and _french():
         text = "1er" + text[1:]
     return text

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,10 +53,21 @@ class WorkshopKind(models.TextChoices):
 
 
 class SwotKind(models.TextChoices):
+    """The four boxes of the shared diagnosis, declared in the order a French SWOT (AFOM) reads:
+    forces, faiblesses, opportunités, menaces. Lists follow this order, never the codes' alphabet."""
+
     STRENGTH = "strength", _("Force")
     WEAKNESS = "weakness", _("Faiblesse")
     OPPORTUNITY = "opportunity", _("Opportunité")
     THREAT = "threat", _("Menace")
+
+    @classmethod
+    def reading_order(cls, field="kind"):
+        """An ``order_by`` expression that sorts ``field`` (a SwotKind column) in declaration order."""
+        return Case(
+            *(When(**{field: kind.value}, then=Value(rank)) for rank, kind in enumerate(cls)),
+            output_field=IntegerField(),
+        )
 
 
 class MeetingKind(models.TextChoices):

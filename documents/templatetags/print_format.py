@@ -7,6 +7,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from documents import typography
 from shared import formatting
 
 register = template.Library()
@@ -15,7 +16,6 @@ NARROW_NBSP = formatting.NARROW_NBSP
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0]+([;:!?»])")
 _SPACE_AFTER_GUILLEMET = re.compile(r"«[ \u00a0]+")
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
 @register.filter(is_safe=True)
@@ -26,7 +26,7 @@ def typo(value):
     text = str(value)
     text = _SPACE_BEFORE_PUNCTUATION.sub(lambda m: NARROW_NBSP + m.group(1), text)
     text = _SPACE_AFTER_GUILLEMET.sub("«" + NARROW_NBSP, text)
-    return _STRAIGHT_APOSTROPHE.sub("’", text)
+    return typography.curly_apostrophes(text)
 
 
 @register.filter
@@ -60,6 +60,12 @@ def chart_image(chart):
     source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
     alt = _("Graphique : %(title)s") % {"title": chart.title}
     return format_html('<img class="chart-image" src="{}" alt="{}">', source, alt)
+
+
+@register.filter(expects_localtime=True)
+def day_month_fr(value):
+    """« 1er septembre », « 25 juin »: a date within a year the reader already knows."""
+    return formatting.long_date(value, year=False)
 
 
 _SVG_FONT_FAMILY = re.compile(r'font-family=(?:"[^"]*"|\'[^\']*\')')

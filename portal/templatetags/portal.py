@@ -20,6 +20,12 @@ def number_fr(value):
     return formatting.number(value)
 
 
+@register.filter(expects_localtime=True)
+def date_fr(value):
+    """« 1er décembre 2026 », « 25 juin 2021 »: the documents' rule (shared.formatting.long_date)."""
+    return formatting.long_date(value)
+
+
 @register.filter
 def svg(chart):
     """The chart's SVG, produced by charts.svg from escaped data."""

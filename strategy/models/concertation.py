@@ -57,6 +57,13 @@ class Workshop(models.Model):
     def __str__(self):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
+    @property
+    def full_title(self):
+        """« Temps 1 — Atelier de l’axe 1 »: the phase, then the title, unless the title starts with it."""
+        if not self.phase or self.title.casefold().startswith(self.phase.casefold()):
+            return self.title
+        return f"{self.phase} — {self.title}"
+
 
 class SwotItem(models.Model):
     """One line of the shared diagnosis (diagnostic partagé), as a SWOT per axis."""
@@ -90,7 +97,7 @@ class SwotItem(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["strategy", "axis__number", "kind", "order", "id"]
+        ordering = ["strategy", "axis__number", SwotKind.reading_order(), "order", "id"]
         verbose_name = _("élément du diagnostic (AFOM)")
         verbose_name_plural = _("diagnostic partagé (AFOM)")
         constraints = [

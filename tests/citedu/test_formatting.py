@@ -32,3 +32,16 @@ def test_it_follows_the_interface_language_in_english():
     with translation.override("en"):
         assert formatting.number(Decimal("12500.5")) == "12,500.5"
         assert formatting.long_date(datetime.date(2023, 9, 1)) == "1 September 2023"
+
+
+def test_a_day_and_month_without_the_year_keeps_the_1er():
+    with translation.override("fr"):
+        assert formatting.long_date(datetime.date(2025, 9, 1), year=False) == "1er septembre"
+        assert formatting.long_date(datetime.date(2025, 6, 30), year=False) == "30 juin"
+
+
+def test_a_moment_is_dated_in_the_local_time_zone():
+    # 23:30 UTC on 30 November is already 1 December in Paris.
+    moment = datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC)
+    with translation.override("fr"):
+        assert formatting.long_date(moment) == "1er décembre 2026"

@@ -78,7 +78,7 @@ def test_it_holds_indicator_baselines_targets_and_latest_values(anonymous_text):
     )
     assert "Collégiens touchés par une action culturelle" in anonymous_text
     # The shared chart (charts.svg), with its caption.
-    assert "Évolution de l'indicateur « Places en crèche municipale »" in anonymous_text
+    assert "Évolution de l’indicateur « Places en crèche municipale »" in anonymous_text
 
 
 def test_it_holds_the_budget_totals_by_axis_and_overall(pedt, anonymous_text):
@@ -91,7 +91,7 @@ def test_it_ends_with_one_signature_block_per_signatory(pedt, anonymous_pages):
     last_page = anonymous_pages[-1]
     assert "Les signataires" in last_page
     for signatory in pedt.signatories:
-        assert signatory.organisation.name in last_page
+        assert signatory.organisation.name.replace("'", "’") in last_page  # typographic apostrophes
         assert (
             f"{signatory.representative}, {signatory.representative_title.replace(chr(39), '’')}" in last_page
         )
