@@ -119,11 +119,6 @@ def _legend(items, y, left=MARGIN_LEFT):
     return "".join(parts)
 
 
-def _count(singular, plural, count):
-    """« 1 financeur », « 3 financeurs »: the plural chosen by the translation catalogue."""
-    return ngettext(singular, plural, count) % {"count": count}
-
-
 def indicator_chart(indicator, measurements):
     """Values of an indicator over time for the whole territory, with its baseline and target.
 
@@ -214,7 +209,7 @@ def indicator_chart(indicator, measurements):
         description = _(
             "%(values)s, de %(first)s%(unit)s en %(first_period)s à %(last)s%(unit)s en %(last_period)s."
         ) % {
-            "values": _count("%(count)s valeur", "%(count)s valeurs", len(points)),
+            "values": ngettext("%(count)s valeur", "%(count)s valeurs", len(points)) % {"count": len(points)},
             "first": format_number(first_value),
             "first_period": first_period,
             "last": format_number(last_value),
@@ -300,7 +295,7 @@ def budget_chart(rows):
         "last": years[-1],
         "planned": format_euros(total_planned),
         "executed": format_euros(total_executed),
-        "funders": _count("%(count)s financeur", "%(count)s financeurs", funders),
+        "funders": ngettext("%(count)s financeur", "%(count)s financeurs", funders) % {"count": funders},
     }
     return Chart(_svg(title, description, "".join(body)), title, description, columns, table)
 
@@ -381,14 +376,17 @@ def status_by_axis_chart(axes):
     done = sum(_get(axis, "counts").get(ActionStatus.DONE.value, 0) for axis in axes)
     in_progress = sum(_get(axis, "counts").get(ActionStatus.IN_PROGRESS.value, 0) for axis in axes)
     description = _("%(actions)s sur %(axes)s, dont %(in_progress)s en cours et %(done)s.") % {
-        "actions": _count("%(count)s action", "%(count)s actions", sum(totals)),
-        "axes": _count("%(count)s axe", "%(count)s axes", len(axes)),
+        "actions": ngettext("%(count)s action", "%(count)s actions", sum(totals)) % {"count": sum(totals)},
+        "axes": ngettext("%(count)s axe", "%(count)s axes", len(axes)) % {"count": len(axes)},
         "in_progress": in_progress,
-        "done": _count("%(count)s réalisée", "%(count)s réalisées", done),
+        "done": ngettext("%(count)s réalisée", "%(count)s réalisées", done) % {"count": done},
     }
     description += " " + " ; ".join(
         _("axe %(number)s : %(actions)s")
-        % {"number": _get(axis, "number"), "actions": _count("%(count)s action", "%(count)s actions", total)}
+        % {
+            "number": _get(axis, "number"),
+            "actions": ngettext("%(count)s action", "%(count)s actions", total) % {"count": total},
+        }
         for axis, total in zip(axes, totals, strict=True)
     )
     description += "."
