@@ -24,6 +24,7 @@ from documents.versions import freeze_strategy
 from tests.documents.builders import build_strategy
 from tests.documents.conftest import client_for
 from tests.documents.signing import AUTHORITY_NAME, TestAuthority, append_drawing, sign_pdf
+from tests.queue import run_worker
 from tests.reference_data import restore_reference_data
 from tests.strategy.admin.html_forms import change_form_data
 from tests.strategy.factories import UserFactory
@@ -249,7 +250,7 @@ def test_a_signed_copy_uploaded_in_the_admin_is_checked_by_the_worker_and_shown(
     assert "Copie signée : vérification de la signature électronique en cours" in portal_text(version)
     assert "vérification de la signature électronique en cours" in client.get(change_url).content.decode()
 
-    call_command("runworker", "--once", verbosity=0)
+    run_worker()
 
     checked = StrategyVersion.objects.get(pk=version.pk)
     assert checked.signatures_checked_at is not None
@@ -275,7 +276,7 @@ def test_a_scanned_copy_is_said_to_carry_no_electronic_signature(frozen_version)
         scan = frozen.read()  # the same document, printed, signed by hand and scanned: no signature inside
     client = client_for(coordination)
     change_url = attach_in_admin(client, version, "scan.pdf", scan)
-    call_command("runworker", "--once", verbosity=0)
+    run_worker()
     assert StrategyVersion.objects.get(pk=version.pk).signatures == []
     assert "Copie signée numérisée (sans signature électronique)" in portal_text(version)
     assert "Copie signée numérisée (sans signature électronique)" in client.get(change_url).content.decode()

@@ -8,7 +8,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.queue import run_worker
+from tests.queue import connections_kept, run_worker
 from tests.worker.tasks_for_tests import fail_until
 from worker import heartbeat
 from worker.models import WorkerHeartbeat
@@ -92,7 +92,8 @@ def test_healthz_reports_the_queue_and_the_workers(tmp_path):
 
 def test_runworker_once_processes_the_queue_and_leaves_no_heartbeat(tmp_path, caplog):
     fail_until.enqueue(path=str(tmp_path / "runs.txt"), succeed_at_attempt=1)
-    call_command("runworker", "--once")
+    with connections_kept():
+        call_command("runworker", "--once")
     assert runs(tmp_path / "runs.txt") == ["run 1"]
     assert not WorkerHeartbeat.objects.exists()
     assert "No more tasks to run" in caplog.text
