@@ -272,3 +272,6 @@ CITEDU_DOCUMENT_DEBOUNCE = env_int("CITEDU_DOCUMENT_DEBOUNCE", 20)
 #: Root certificates (PEM or DER files) the signatures of a signed copy may chain up to. None by
 #: default: a signer's certificate is then reported as not verified, never as trusted.
 CITEDU_SIGNATURE_TRUST_ROOTS = env_list("CITEDU_SIGNATURE_TRUST_ROOTS")
+#: Above this many fiches actions, a document is rendered in parts of at most this many, assembled into
+#: one file: WeasyPrint's memory grows with the pages it lays out (about 1.3 MB per action).
+CITEDU_DOCUMENT_PART_SIZE = env_int("CITEDU_DOCUMENT_PART_SIZE", 100)
