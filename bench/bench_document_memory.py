@@ -21,9 +21,10 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
+
+from proctree import PeakSampler
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -102,33 +103,6 @@ def child_main(mode, slug, path):
 # -- The parent -----------------------------------------------------------------------------------
 
 
-def tree_rss_kb(root_pid):
-    """RSS of ``root_pid`` and its descendants, in kB: (their sum, the largest)."""
-    children = {}
-    rss = {}
-    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/statm") as statm:
-                pages = int(statm.read().split()[1])
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        pid, ppid = int(entry), int(fields[1])
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = pages * page_kb
-    total, largest, stack = 0, 0, [root_pid]
-    while stack:
-        pid = stack.pop()
-        total += rss.get(pid, 0)
-        largest = max(largest, rss.get(pid, 0))
-        stack.extend(children.get(pid, []))
-    return total, largest
-
-
 def run_child(env, mode, slug="", path=""):
     """Runs one child: its figures, wall and CPU time, peak of the largest process and of the tree (MB)."""
     process = subprocess.Popen(
@@ -138,24 +112,14 @@ def run_child(env, mode, slug="", path=""):
         stdout=subprocess.PIPE,
         text=True,
     )
-    peaks = [0, 0]
-    done = threading.Event()
-
-    def sample():
-        while not done.is_set():
-            total, largest = tree_rss_kb(process.pid)
-            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample)
+    sampler = PeakSampler(process.pid)
     sampler.start()
     started = time.perf_counter()
     # wait4: this child's CPU time, its own children's included. (Its ru_maxrss is not used: a process
     # started by vfork and exec inherits its parent's peak.)
     _pid, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
-    done.set()
-    sampler.join()
+    sampler.stop()
     output = process.stdout.read()
     process.stdout.close()
     if status != 0:
@@ -164,8 +128,8 @@ def run_child(env, mode, slug="", path=""):
     figures.update(
         wall=wall,
         cpu=usage.ru_utime + usage.ru_stime,
-        peak_mb=max(peaks[1] / 1024, figures["own_peak_mb"]),
-        tree_mb=peaks[0] / 1024,
+        peak_mb=max(sampler.largest_mb, figures["own_peak_mb"]),
+        tree_mb=sampler.tree_mb,
     )
     return figures
 
