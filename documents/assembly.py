@@ -22,7 +22,6 @@ import logging
 from django.conf import settings
 
 from documents import rendering
-from documents.merging import Assembler
 from documents.parts import NO_PAGE_NUMBER_CSS, PartJob, PartRenderer, page_numbers_job
 from documents.splitting import SHEET_TAG, SplitError, Splitter, carry_css, toc_css
 
@@ -121,10 +120,12 @@ class _Plan:
         self.results[0] = result
 
     def _assemble(self, numbers_pdf):
-        stand_ins = [self.splitter.external_targets(part) for part in self.parts]
-        assembler = Assembler(self.results[0].pdf, stand_ins[0])
-        for result, part_stand_ins in zip(self.results[1:], stand_ins[1:], strict=True):
-            assembler.append(result.pdf, part_stand_ins)
+        # Imported here: pikepdf is needed by the worker for large documents only, not by web processes.
+        from documents.merging import Assembler
+
+        assembler = Assembler(self.results[0].pdf, self.results[0].stand_ins)
+        for result in self.results[1:]:
+            assembler.append(result.pdf, result.stand_ins)
         assembler.write_outline([page.bookmarks for result in self.results for page in result.pages])
         assembler.draw_page_numbers(numbers_pdf)
         pdf = assembler.result()

@@ -39,7 +39,7 @@ def _dest_names(dests):
     if "/Kids" in dests:
         raise AssemblyError("A part's named destinations have kids: only flat name trees are merged.")
     flat = dests.Names
-    return [(bytes(flat[i]), flat[i + 1]) for i in range(0, len(flat), 2)]
+    return [(bytes(flat[i]), str(flat[i]), flat[i + 1]) for i in range(0, len(flat), 2)]
 
 
 def _struct_document(struct_root):
@@ -73,9 +73,9 @@ class Assembler:
             for annotation in page.obj.get("/Annots", Array()):
                 if "/StructParent" in annotation and int(annotation.StructParent) >= page_count:
                     self.link_entries.append((annotation, by_key[int(annotation.StructParent)]))
-        for name, destination in _dest_names(dests):
-            if name not in self.names and name.decode("utf-8", "replace") not in stand_ins:
-                self.names[name] = destination
+        for key, name, destination in _dest_names(dests):
+            if key not in self.names and name not in stand_ins:
+                self.names[key] = destination
 
     def append(self, part_pdf, stand_ins=()):
         """Appends a part's pages, structure elements and anchors (less its stand-in anchors)."""
@@ -147,7 +147,7 @@ class Assembler:
         from weasyprint.anchors import make_page_bookmark_tree
         from weasyprint.matrix import Matrix
 
-        tree, skipped, last_by_depth, previous = [], [], None, 0
+        tree, skipped, previous = [], [], 0
         last_by_depth = [tree]
         identity = Matrix()
         for index, bookmarks in enumerate(page_bookmarks):

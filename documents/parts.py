@@ -64,6 +64,8 @@ class PageInfo:
 class PartResult:
     pdf: bytes
     pages: list
+    #: The anchors given a stand-in: their destinations in this part's PDF are not theirs.
+    stand_ins: list = field(default_factory=list)
     seconds: float = 0.0
     peak_mb: float = 0.0
 
@@ -129,14 +131,15 @@ def render_part(job):
     document = html.render(**options)
     pages = [_page_info(page) for page in document.pages]
     present = {name for page in pages for name in page.anchors}
-    for target in job.external_targets:
-        if target not in present and document.pages:
-            document.pages[0].anchors[target] = (0, 0, 0, 0)
+    stand_ins = [target for target in job.external_targets if target not in present and document.pages]
+    for target in stand_ins:
+        document.pages[0].anchors[target] = (0, 0, 0, 0)
     finisher = _prefix_table_headers(job.id_prefix) if job.id_prefix else None
     pdf = document.write_pdf(finisher=finisher, **options)
     return PartResult(
         pdf=pdf,
         pages=pages,
+        stand_ins=stand_ins,
         seconds=time.perf_counter() - started,
         peak_mb=_peak_rss_mb(),
     )

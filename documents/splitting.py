@@ -163,7 +163,9 @@ class Part:
 
     @property
     def start(self):
-        return self.leaves[0].start
+        """Where the part starts in the HTML: the start tag of the first element it opens, if any."""
+        first = self.leaves[0]
+        return min([first.start, *(node.start for node in first.first_of)])
 
     @property
     def end(self):

@@ -225,6 +225,32 @@ def test_the_structure_tree_is_whole(assembled):
         assert int(root.ParentTreeNextKey) == max(parent_tree) + 1
 
 
+def _table_of(element):
+    while element.S != "/Table":
+        element = element.P
+    return element.objgen
+
+
+def test_each_table_cell_names_headers_of_its_own_table(assembled):
+    """WeasyPrint names table headers by object ids, unique per process only: the parts' must not meet."""
+    with pikepdf.open(io.BytesIO(assembled)) as document:
+        elements = [
+            o
+            for o in document.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"
+        ]
+        headers = {}
+        for element in elements:
+            if element.S == "/TH" and "/ID" in element:
+                assert str(element.ID) not in headers
+                headers[str(element.ID)] = _table_of(element)
+        assert len(headers) > 100
+        cells = [e for e in elements if e.S == "/TD" and "/A" in e and len(e.A.get("/Headers", []))]
+        assert cells
+        for cell in cells:
+            assert {headers[str(h)] for h in cell.A.Headers} == {_table_of(cell)}
+
+
 def test_it_stays_pdf_a_with_one_set_of_metadata(assembled, strategy):
     with pikepdf.open(io.BytesIO(assembled)) as document:
         metadata = document.open_metadata()
