@@ -10,10 +10,10 @@ var/bench/ (or the DATABASE_URL given), then for each strategy runs, each in a f
 - ``document``: the whole document as the portal renders it now (``documents.assembly``: context,
   HTML and PDF, in parts assembled with pikepdf when the strategy is large).
 
-For each child it prints the wall-clock time, the peak RSS of the largest process (``wait4``'s
-``ru_maxrss``, which covers the child and its own children) and the peak of the RSS summed over the
-child's process tree (sampled from /proc every 50 ms), against a floor measured in the same run: the
-demo strategy (a few dozen actions), and a Python interpreter with Django and WeasyPrint imported.
+For each child it prints the wall-clock and CPU time (of the child and its own children), the peak RSS
+of the largest process (its VmHWM, or the largest RSS sampled) and the peak of the memory summed over
+the child's process tree (PSS, sampled from /proc every 50 ms), against floors measured in the same
+run: the demo strategy (a few dozen actions), and a Python interpreter with Django and WeasyPrint.
 """
 
 import argparse
@@ -183,8 +183,8 @@ def main():
     print(
         f"Floor: a Python process with Django and WeasyPrint loaded peaks at {floor['peak_mb']:.0f} MB "
         f"({floor['cpu']:.1f} s of CPU).\n"
-        "Each step runs in a fresh process. peak MB: the largest process (VmHWM); tree MB: the sum over the\n"
-        "process tree (sampled every 50 ms); CPU s: of the tree. pages: of the PDF that step wrote.\n"
+        "Each step runs in a fresh process. peak MB: the largest process (VmHWM); tree MB: the PSS summed over\n"
+        "the process tree (sampled every 50 ms); CPU s: of the tree. pages: of the PDF that step wrote.\n"
     )
     header = f"{'strategy':<22}{'shown':>7}{'step':>12}{'pages':>7}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'tree MB':>9}"
     print(header)

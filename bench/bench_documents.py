@@ -11,7 +11,7 @@
 4. asks for ``/strategies/<slug>/document.pdf``: the answer must come in under a second, ``200
    application/pdf`` when a rendering is ready, else ``202 text/html`` (a waiting page in French with
    ``Retry-After``); then polls it until the PDF comes, while the same pages are sampled and the
-   worker's memory (RSS summed over its process tree) is read from /proc;
+   worker's memory (PSS summed over its process tree) is read from /proc;
 5. prints each figure against its floor, checks the PDF, and stops what it started.
 Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
 """
@@ -229,7 +229,7 @@ def report(path, result, memory, idle_worker_mb, prober, probe_paths):
             pages = len(opened.pages)
         print(f"  ready after {result.ready_seconds:.1f} s: {pages} pages, {len(result.pdf) / 1024:.0f} kB")
     print(
-        f"  worker memory (RSS over its process tree): {idle_worker_mb:.0f} MB idle, peak {memory.tree_mb:.0f} MB"
+        f"  worker memory (PSS summed over its process tree): {idle_worker_mb:.0f} MB idle, peak {memory.tree_mb:.0f} MB"
     )
     print(
         f"\n{'page':<40}{'phase':>8}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}{'p50 ×':>8}{'p95 ×':>8}"

@@ -4,8 +4,23 @@ import os
 import threading
 
 
+def _pss_kb(pid, rss_kb):
+    """Proportional set size: shared pages split between their sharers, so that a tree's sum is real.
+
+    (A child forked but not yet exec'd has its parent's whole RSS: summing RSS would count it twice.)
+    """
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return rss_kb
+
+
 def tree_rss_kb(root_pid):
-    """RSS of ``root_pid`` and its descendants, in kB: (their sum, the largest)."""
+    """Memory of ``root_pid`` and its descendants, in kB: (their PSS summed, the largest RSS)."""
     children, rss = {}, {}
     page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
     for entry in os.listdir("/proc"):
@@ -24,8 +39,9 @@ def tree_rss_kb(root_pid):
     total, largest, stack = 0, 0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
-        largest = max(largest, rss.get(pid, 0))
+        if pid in rss:
+            total += _pss_kb(pid, rss[pid])
+            largest = max(largest, rss[pid])
         stack.extend(children.get(pid, []))
     return total, largest
 

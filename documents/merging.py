@@ -46,6 +46,33 @@ def _struct_document(struct_root):
     return struct_root.K[0] if isinstance(struct_root.K, Array) else struct_root.K
 
 
+def _copy_stream_data(pages):
+    """Copies now the data of the streams these pages use, which qpdf would read from their source later.
+
+    Page contents, fonts, forms and images: everything drawn, reached from the pages without climbing
+    to other pages or to the structure tree.
+    """
+    seen, stack = set(), [page.obj for page in pages]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, (Dictionary, pikepdf.Stream)):
+            if obj.is_indirect:
+                if obj.objgen in seen:
+                    continue
+                seen.add(obj.objgen)
+            if isinstance(obj, pikepdf.Stream):
+                obj.write(
+                    obj.read_raw_bytes(), filter=obj.get("/Filter"), decode_parms=obj.get("/DecodeParms")
+                )
+            stack.extend(value for key, value in obj.items() if key not in _NOT_DRAWN)
+        elif isinstance(obj, Array):
+            stack.extend(obj)
+
+
+#: Keys that lead from a page to other pages or to the structure tree, not to what it draws.
+_NOT_DRAWN = frozenset({"/Parent", "/P", "/Pg", "/StructParent", "/StructParents", "/Dest"})
+
+
 class Assembler:
     """Appends parts in order, then writes the whole (``result``)."""
 
@@ -80,7 +107,6 @@ class Assembler:
     def append(self, part_pdf, stand_ins=()):
         """Appends a part's pages, structure elements and anchors (less its stand-in anchors)."""
         source = pikepdf.open(io.BytesIO(part_pdf))
-        self.sources.append(source)
         root = source.Root.get("/StructTreeRoot")
         if root is None:
             raise AssemblyError("A part is not tagged.")
@@ -99,6 +125,8 @@ class Assembler:
         self._adopt(part_document, nums)
         pages = list(self.pdf.pages)[page_offset:]
         self._take(dests, page_offset, nums, pages, stand_ins)
+        _copy_stream_data(pages)
+        source.close()  # its objects, as many as the copies, need not wait for the whole file
 
     def _adopt(self, part_document, nums):
         """Gives the part's top elements the whole's Document for parent.
