@@ -37,22 +37,41 @@ MAX_FRONT_RENDERINGS = 4
 
 
 def finish(pdf):
-    """The last step on an assembled file: as is, until the PDF/UA post-processing is hooked here.
+    """The last step, once, on an assembled file: PDF/UA-1 (``documents.pdfua``).
 
     A single-pass document is finished by ``rendering.html_to_pdf`` itself; parts are rendered without
-    it and the assembled file goes through this once.
+    it, and the assembled file goes through it once.
     """
-    return pdf
+    from documents import pdfua
+
+    return pdfua.finish(pdf)
 
 
 def render_strategy_pdf(context):
     """The strategy document's PDF for a ``documents.content.strategy_document`` context."""
-    return render_pdf(rendering.render_html(TEMPLATE, context))
+    return pdf_for_html(rendering.render_html(TEMPLATE, context))
 
 
-def render_pdf(html, part_size=None):
-    """The PDF of a print HTML: one WeasyPrint pass up to ``part_size`` sheets, else parts assembled."""
-    part_size = part_size or settings.CITEDU_DOCUMENT_PART_SIZE
+def render_pdf(kind, html):
+    """The PDF of a document of this kind (``documents.enums.DocumentKind``) from its print HTML.
+
+    What the worker and the freezing call. Every kind goes the same way: the number of sheets decides.
+    """
+    return pdf_for_html(html)
+
+
+def pdf_for_html(html, part_size=None):
+    """The PDF of a print HTML: one WeasyPrint pass up to ``part_size`` sheets, else parts assembled.
+
+    Either way PDF/A-3u and PDF/UA-1, with no stream a validator could misread (``stream_ends``).
+    """
+    # Imported here: pikepdf is for the worker, not for web processes.
+    from documents import stream_ends
+
+    return stream_ends.unambiguous(_pdf(html, part_size or settings.CITEDU_DOCUMENT_PART_SIZE))
+
+
+def _pdf(html, part_size):
     if html.count(f"<{SHEET_TAG}") <= part_size:
         return rendering.html_to_pdf(html)
     try:

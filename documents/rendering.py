@@ -65,8 +65,3 @@ def html_to_pdf(html):
     render_count += 1
     document = HTML(string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=static_url_fetcher)
     return pdfua.finish(document.write_pdf(**PDF_OPTIONS))
-
-
-def render_pdf(kind, html):
-    """The PDF of a document of this kind (``documents.enums.DocumentKind``) from its print HTML."""
-    return html_to_pdf(html)

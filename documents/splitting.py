@@ -9,6 +9,7 @@ less its ``id`` (the anchor stays where the element starts). Each part starts on
 What a part cannot see of the parts before it, it is told:
 
 - the running strings of the page headers (``string-set``): the last value each had before the part;
+- the running elements of the page footers, repeated at its start;
 - the page numbers of the table of contents' entries, once the other parts are laid out
   (``toc_css``);
 - which anchors its links point to elsewhere (``external_targets``).
@@ -30,6 +31,10 @@ SHEET_TAG = "article"
 #: The running strings of print.css and what sets them (``string-set: NAME content()``): a tag name or
 #: a class. The containers that a part opens again must not set a string themselves.
 RUNNING_STRINGS = {"doctitle": ("class", "doc-title"), "section": ("tag", "h2")}
+
+#: Running elements (print.css: ``position: running(...)``, drawn in the page margins): the body's
+#: children of these classes are repeated at the start of every part.
+RUNNING_ELEMENT_CLASSES = frozenset({"running-footer"})
 
 #: The table of contents: a container of that class whose links end with the target's page number.
 TOC_CLASS = "toc"
@@ -190,6 +195,9 @@ class Splitter:
             raise SplitError("The print HTML has no closed <body>.")
         self.body = body
         self.weight = _weigh(body)
+        self.running_elements = [
+            child for child in body.children if RUNNING_ELEMENT_CLASSES.intersection(child.classes)
+        ]
         self.anchors = outline.anchors
         self.anchor_offsets = {name: offset for offset, name in reversed(outline.anchors)}
         self.links = outline.links
@@ -306,6 +314,11 @@ class Splitter:
         """The HTML of one part: the original head and body tag, then the part's slices."""
         html = self.html
         out = [html[: self.body.content_start]]
+        out.extend(
+            html[node.start : node.end]
+            for node in self.running_elements
+            if not part.start <= node.start < part.end
+        )
         open_chain = ()
         first_leaf = part.leaves[0]
         continuation = bool(first_leaf.ancestors) and first_leaf.ancestors[0] not in first_leaf.first_of

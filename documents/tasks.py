@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django_tasks import task
 
-from documents import cache, library, rendering
+from documents import assembly, cache, library, rendering
 from documents.enums import Audience, DocumentKind
 from documents.models import RenderedDocument
 from worker import retry
@@ -102,7 +102,7 @@ def _render(document, started):
             seconds = document.render_seconds
             if cache.read(name) is None:
                 clock = time.perf_counter()
-                cache.store(rendering.render_pdf(document.kind, html), name)
+                cache.store(assembly.render_pdf(document.kind, html), name)
                 seconds = round(time.perf_counter() - clock, 2)
     fresh = {"attempts": 0, "last_error": "", "failed_at": None}
     if unchanged:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from actors import roles
-from documents import content, rendering, snapshots
+from documents import assembly, content, rendering, snapshots
 from documents.enums import DocumentKind, FreezeStatus, VersionKind
 from documents.models import FreezeJob, StrategyVersion
 from strategy.models import Strategy
@@ -70,7 +70,7 @@ def freeze_strategy(strategy, user, *, signed_at_place="", title="", progress=No
         )
         html = rendering.render_html("documents/strategy_document.html", context)
     progress(30, _("Mise en page du document"))
-    pdf = rendering.render_pdf(DocumentKind.STRATEGY, html)
+    pdf = assembly.render_pdf(DocumentKind.STRATEGY, html)
     progress(90, _("Empreinte et enregistrement"))
     version.sha256 = hashlib.sha256(pdf).hexdigest()
     with transaction.atomic():

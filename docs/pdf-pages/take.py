@@ -40,7 +40,7 @@ def render(kind, slug, **params):
     from django.utils import translation
 
     from actors import roles
-    from documents import library, rendering
+    from documents import assembly, library, rendering
     from strategy.models import Strategy
 
     strategy = Strategy.objects.select_related("territory").get(slug=slug)
@@ -49,7 +49,7 @@ def render(kind, slug, **params):
     spec = library.Spec(kind=kind, strategy=strategy, audience=roles.PUBLIC_AUDIENCE, language="fr", **params)
     with translation.override("fr"):
         html = rendering.render_html(spec.template, spec.context(library.latest_change(strategy)))
-        return rendering.render_pdf(kind, html)
+        return assembly.render_pdf(kind, html)
 
 
 def pages(pdf, wanted, name):
