@@ -17,6 +17,7 @@ destinations, the page numbers drawn on each page. ``finish`` runs once on the w
 
 import contextlib
 import ctypes
+import gc
 import logging
 
 from django.conf import settings
@@ -154,6 +155,10 @@ class _Plan:
 
 
 def _give_back_memory():
-    """qpdf's objects (some 100 per action) were small allocations: give their pages back to the system."""
+    """qpdf's objects (some 100 per action) were small allocations: give their pages back to the system.
+
+    Before the file is opened again to be finished, which takes as much.
+    """
+    gc.collect()  # the pikepdf objects of the assembly hold qpdf's until their cycles are collected
     with contextlib.suppress(OSError, AttributeError):  # not glibc: the allocator keeps them
         ctypes.CDLL("libc.so.6").malloc_trim(0)
