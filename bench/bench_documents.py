@@ -19,6 +19,7 @@ Every request goes to 127.0.0.1 only; every loop is bounded in count and time.
 import argparse
 import io
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -201,6 +202,8 @@ def prepare(args):
         database.unlink(missing_ok=True)
         database_url = f"sqlite:///{database}"
     env = portal_env(database_url)
+    # No PDF from a previous run: the cache would serve it for the same HTML, with no rendering.
+    shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     print(f"{os.cpu_count()} cores, {engine}; building a strategy of {args.actions} actions…", flush=True)
     started = time.perf_counter()

@@ -15,7 +15,7 @@ from actors.enums import OrganisationKind
 from actors.models import Contact, Neighbourhood, Organisation, Sector, Territory
 from demo.base import upsert
 from demo.synthetic_words import KIND_NAMES, PLACES, STATUS_WEIGHTS, SUBJECTS, VERBS
-from documents.models import StrategyVersion
+from documents.models import FreezeJob, RenderedDocument, StrategyVersion
 from indicators.enums import Direction, Frequency
 from indicators.models import Indicator, Measurement
 from strategy.enums import (
@@ -84,6 +84,8 @@ def delete_synthetic(slug):
     if strategy is not None:
         in_strategy = {"action__strategy": strategy}
         querysets += [
+            RenderedDocument.objects.filter(strategy=strategy),
+            FreezeJob.objects.filter(strategy=strategy),
             Measurement.objects.filter(indicator__strategy=strategy),
             Indicator.actions.through.objects.filter(indicator__strategy=strategy),
             Indicator.orientations.through.objects.filter(indicator__strategy=strategy),

@@ -4,6 +4,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from actors.models import Organisation
+from documents.enums import Audience, DocumentKind
+from documents.models import FreezeJob, RenderedDocument
 from indicators.models import Indicator, Measurement
 from strategy.enums import ActionStatus, StrategyStatus
 from strategy.models import Action, ActionPartner, BudgetLine, Strategy
@@ -84,6 +86,25 @@ def test_loading_again_replaces_the_strategy_and_its_organisations():
     assert Action.objects.count() == 20
     assert Organisation.objects.filter(name__endswith="(synthetique-remplacee)").count() == 3
     assert BudgetLine.objects.count() == 60
+
+
+@pytest.mark.django_db
+def test_loading_again_replaces_a_strategy_whose_documents_were_rendered_or_frozen():
+    strategy = load("synthetique-documents", 10)
+    action = strategy.actions.first()
+    for key, kind, on_action in (
+        ("doc-strategie", DocumentKind.STRATEGY, None),
+        ("doc-fiche", DocumentKind.ACTION, action),
+    ):
+        RenderedDocument.objects.create(
+            key=key, strategy=strategy, kind=kind, action=on_action, audience=Audience.PUBLIC, language="fr"
+        )
+    FreezeJob.objects.create(strategy=strategy)
+
+    strategy = load("synthetique-documents", 5)
+
+    assert strategy.actions.count() == 5
+    assert not RenderedDocument.objects.exists() and not FreezeJob.objects.exists()
 
 
 @pytest.mark.django_db
