@@ -16,9 +16,11 @@ COPY pyproject.toml README.md ./
 COPY citedu citedu
 COPY shared shared
 COPY worker worker
+COPY notifications notifications
 COPY actors actors
 COPY strategy strategy
 COPY indicators indicators
+COPY followup followup
 COPY charts charts
 COPY documents documents
 COPY portal portal

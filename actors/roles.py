@@ -155,3 +155,20 @@ class AudienceReader:
 
     def __str__(self):
         return f"<{self.audience} reader>"
+
+
+def users_of(organisation_ids, role=None):
+    """The active accounts of the people of these organisations (through their contact record),
+    limited to one role when ``role`` is given: who a mail about an organisation's work goes to."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True, contact__organisation_id__in=organisation_ids)
+    if role is not None:
+        users = users.filter(groups__name=role)
+    return users.distinct().order_by("pk")
+
+
+def users_with_role(role):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, groups__name=role).distinct().order_by("pk")

@@ -1,12 +1,15 @@
 from strategy.models.actions import Action, ActionPartner, Audience, BudgetLine
+from strategy.models.beneficiaries import ActionBeneficiaries, BeneficiariesByAudience
 from strategy.models.concertation import Contribution, Decision, Meeting, SwotItem, Workshop
 from strategy.models.structure import Axis, Orientation, Signatory, Strategy
 
 __all__ = [
     "Action",
+    "ActionBeneficiaries",
     "ActionPartner",
     "Audience",
     "Axis",
+    "BeneficiariesByAudience",
     "BudgetLine",
     "Contribution",
     "Decision",
