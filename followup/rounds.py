@@ -175,8 +175,8 @@ def _periods_up_to_round(round):
 
 def indicator_gaps(round, actions):
     """For the indicators linked to ``actions``: [(indicator, [missing period labels])], the periods
-    of the strategy's span ended by the end of the round's period that have no value at all (a value waiting for
-    validation counts as given). Indicators with nothing missing are left out."""
+    of the strategy's span ended by the end of the round's period that have no value at all (a
+    value waiting for validation counts as given). Indicators with nothing missing are left out."""
     end = round.period_bounds[1]
     indicators = list(
         Indicator.objects.filter(actions__in=actions).distinct().select_related("strategy").order_by("code")
