@@ -7,6 +7,7 @@ A job carries its HTML and stylesheet: nothing here needs the database. The memo
 for one part is reused for the next, and given back to the system when the renderer stops.
 """
 
+import contextlib
 import os
 import pickle
 import resource
@@ -178,18 +179,21 @@ class PartRenderer:
         return self
 
     def render(self, job):
-        pickle.dump(job, self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        self.process.stdin.flush()
+        # A child killed between two jobs (out of memory, say) shows as a broken pipe on the way in
+        # or an empty answer on the way out: both say it stopped, with its exit code.
         try:
+            pickle.dump(job, self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self.process.stdin.flush()
             ok, result = pickle.load(self.process.stdout)
-        except EOFError:
+        except (BrokenPipeError, EOFError):
             raise RenderError(f"The part renderer stopped (exit code {self.process.wait()}).") from None
         if not ok:
             raise RenderError(result)
         return result
 
     def __exit__(self, *exc_info):
-        self.process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):  # a dead child leaves the job unread in the pipe
+            self.process.stdin.close()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
