@@ -103,10 +103,14 @@ class ReportingRoundAdmin(admin.ModelAdmin):
         ]
 
     def _round(self, request, pk, *, change):
-        round = ReportingRound.objects.select_related("strategy", "opened_by", "closed_by").filter(pk=pk).first()
+        round = (
+            ReportingRound.objects.select_related("strategy", "opened_by", "closed_by").filter(pk=pk).first()
+        )
         if round is None:
             raise Http404(_("Cette campagne de suivi n'existe pas."))
-        allowed = self.has_change_permission(request, round) if change else self.has_view_permission(request, round)
+        allowed = (
+            self.has_change_permission(request, round) if change else self.has_view_permission(request, round)
+        )
         if not allowed:
             raise PermissionDenied
         return round
@@ -160,7 +164,8 @@ class ReportingRoundAdmin(admin.ModelAdmin):
         for participant in reminded:
             self.message_user(
                 request,
-                _("Rappel envoyé aux pilotes de %(organisation)s.") % {"organisation": participant.organisation},
+                _("Rappel envoyé aux pilotes de %(organisation)s.")
+                % {"organisation": participant.organisation},
                 messages.SUCCESS,
             )
         skipped = [participant for participant in chosen if participant not in reminded]

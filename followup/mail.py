@@ -72,9 +72,10 @@ def round_opened(round, participants):
 def _report_counts(round):
     """{participant id: number of its reports}."""
     return dict(
-        round.reports.order_by().values("participant_id").annotate(count=Count("pk")).values_list(
-            "participant_id", "count"
-        )
+        round.reports.order_by()
+        .values("participant_id")
+        .annotate(count=Count("pk"))
+        .values_list("participant_id", "count")
     )
 
 

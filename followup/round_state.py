@@ -74,7 +74,12 @@ class RoundState:
 
     @property
     def remindable(self):
-        return [organisation for organisation in self.pending if organisation.may_remind]
+        """The organisations a reminder would reach now: not done, not reminded today, reachable."""
+        return [
+            organisation
+            for organisation in self.pending
+            if organisation.may_remind and organisation.reachable
+        ]
 
     @property
     def reports_sent(self):
