@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from followup import reminders, rounds, round_state
+from followup import reminders, round_state, rounds
 from followup.enums import RoundStatus
 from followup.models import ReportingRound
 from strategy import perms
@@ -202,8 +202,8 @@ class ReportingRoundAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "Campagne ouverte : %(count)d structure est sollicitée, le courriel d'ouverture part à ses pilotes.",
-                    "Campagne ouverte : %(count)d structures sont sollicitées, le courriel d'ouverture part à leurs pilotes.",
+                    "Campagne ouverte : %(count)d structure sollicitée, prévenue par courriel.",
+                    "Campagne ouverte : %(count)d structures sollicitées, prévenues par courriel.",
                     count,
                 )
                 % {"count": count},

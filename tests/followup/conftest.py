@@ -3,9 +3,9 @@
 import pytest
 
 from followup import rounds
+from tests.actors.factories import ContactFactory, OrganisationFactory
 from tests.followup.factories import ReportingRoundFactory
 from tests.strategy.factories import ActionFactory, StrategyFactory, UserFactory, pilot_user
-from tests.actors.factories import ContactFactory, OrganisationFactory
 
 
 @pytest.fixture

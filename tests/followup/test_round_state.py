@@ -13,9 +13,9 @@ from django.utils.html import strip_tags
 from followup import rounds
 from followup.models import RoundParticipant
 from notifications.models import MailPreference, Notification
+from tests.actors.factories import OrganisationFactory
 from tests.followup.conftest import report_of
 from tests.strategy.factories import ActionFactory, pilot_user
-from tests.actors.factories import OrganisationFactory
 
 
 def url(name, round):
