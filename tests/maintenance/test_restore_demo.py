@@ -24,7 +24,7 @@ from tests.reference_data import restore_reference_data
 #: (sessions, login attempts).
 NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions", "axes", "django_tasks_database", "worker"]
 NOT_BACKED_UP += ["documents.rendereddocument", "documents.freezejob"]
-CHECKED_APPS = ["actors", "strategy", "indicators", "documents", "auth", "authtoken", "admin"]
+CHECKED_APPS = ["actors", "strategy", "indicators", "followup", "documents", "auth", "authtoken", "admin"]
 
 
 def canonical_dump():
