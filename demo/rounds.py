@@ -172,20 +172,24 @@ def _reports_by_code(round):
     return {report.action.code: report for report in round.reports.select_related("action", "round")}
 
 
+def _write(report, user, note):
+    """What the pilot's page does on « Enregistrer »: keep the point d'étape, mark the report saved."""
+    report.milestone_note = note
+    report.save(update_fields=["milestone_note", "updated_at"])
+    rounds.mark_saved(report, user)
+
+
 def _answer(round, users, sent, saved):
     reports = _reports_by_code(round)
     for code, username, when, note in sent:
         report = reports.get(code)
-        if report is None:
-            continue
-        report.milestone_note = note
-        rounds.mark_saved(report, users[username])
-        rounds.send_report(report, users[username], now=when)
+        if report is not None:
+            _write(report, users[username], note)
+            rounds.send_report(report, users[username], now=when)
     for code, username, note in saved:
         report = reports.get(code)
         if report is not None:
-            report.milestone_note = note
-            rounds.mark_saved(report, users[username])
+            _write(report, users[username], note)
 
 
 def _closed_round(strategy, users):

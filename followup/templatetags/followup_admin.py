@@ -1,6 +1,7 @@
 """Filters of the coordination's round pages."""
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -11,3 +12,12 @@ def person(user):
     if user is None:
         return "—"
     return user.get_full_name() or user.get_username()
+
+
+@register.filter
+def breakable_email(address):
+    """The address with a line-break opportunity before its « @ », so a narrow column wraps it there."""
+    local, at, domain = address.partition("@")
+    if not at:
+        return address
+    return format_html("{}<wbr>@{}", local, domain)

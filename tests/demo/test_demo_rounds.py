@@ -82,6 +82,7 @@ class TestTheDemoRounds:
         assert report.sent_by.username == "pilote-jeunesse"
         assert local(report.sent_at) == datetime.datetime(2025, 10, 24, 10, 15)
         assert report.answer["milestone_note"].startswith("La cérémonie de juin")
+        assert report.milestone_note == report.answer["milestone_note"]
         assert report.answer["action_status"] == "in_progress"
         assert round.reports.filter(status=ReportStatus.SENT).count() == 9
 
