@@ -32,7 +32,7 @@ run: $(STAMP) messages
 	@echo ""
 	@echo "  Citédu : http://$(HOST):$(PORT)/"
 	@echo "  Espace de co-construction : http://$(HOST):$(PORT)/admin/"
-	@echo "  Comptes de démonstration (mot de passe « demo ») : admin, coordination, pilote, partenaire, copil"
+	@echo "  Comptes de démonstration (mot de passe « demo ») : admin, coordination, pilote, pilote-jeunesse, pilote-culture, partenaire, copil"
 	@echo "  Tâches de fond (documents PDF, courriels) : le processus « runworker » tourne à côté."
 	@echo ""
 	@# The worker runs beside the web server and stops with it (Ctrl+C, or either one ending).

@@ -54,7 +54,7 @@ def organisation_of(user):
 
 
 #: The apps whose model permissions the roles are granted.
-PORTAL_APPS = ("actors", "strategy", "indicators", "documents")
+PORTAL_APPS = ("actors", "strategy", "indicators", "documents", "followup")
 
 #: Model permissions per role: "__all__" or, per verb, "__all__" or the model names.
 ROLE_PERMISSIONS = {
@@ -67,7 +67,8 @@ ROLE_PERMISSIONS = {
     PILOTE: {
         "view": "__all__",
         "add": ["budgetline", "measurement", "actionpartner"],
-        "change": ["action", "budgetline", "measurement", "actionpartner"],
+        # A pilot fills their organisation's reports of a round on their own pages (/admin/suivi/).
+        "change": ["action", "budgetline", "measurement", "actionpartner", "actionreport"],
         "delete": ["budgetline", "measurement", "actionpartner"],
     },
     PARTENAIRE: {"add": ["contribution"]},
@@ -78,6 +79,18 @@ COORDINATION_EXTRA = {("django_tasks_database", "view_dbtaskresult"), ("worker",
 
 #: Frozen versions are never changed nor deleted, whoever asks.
 NEVER_GRANTED = {"delete_strategyversion", "change_strategyversion"}
+
+#: What a role's spec would cover but the role never holds. The rounds' admin (every organisation's
+#: state, reminders) is the coordination's and the COPIL's: a pilot sees only their own reports, on
+#: the pilot's pages of ``followup``, which need no model permission on rounds.
+WITHHELD = {
+    PILOTE: {
+        "view_reportinground",
+        "view_historicalreportinground",
+        "view_roundparticipant",
+        "view_historicalactionreport",
+    },
+}
 
 
 def grant_role_permissions(using="default", **kwargs):
@@ -106,7 +119,12 @@ def grant_role_permissions(using="default", **kwargs):
     ]
     for role, spec in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.using(using).get_or_create(name=role)
-        granted = [permission for permission in portal_permissions if _grants(spec, permission)]
+        withheld = WITHHELD.get(role, set())
+        granted = [
+            permission
+            for permission in portal_permissions
+            if _grants(spec, permission) and permission.codename not in withheld
+        ]
         group.permissions.set(granted + (extra if role == COORDINATION else []))
 
 

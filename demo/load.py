@@ -1,4 +1,5 @@
-"""The demo data: two adopted strategies from the seed documents, a renewal under consultation, logins.
+"""The demo data: two adopted strategies from the seed documents, a renewal under consultation, logins,
+and the PEDT's reporting rounds (``demo.rounds``).
 
 The strategies are described in the data files of ``demo/data/``. ``load_demo`` is idempotent: it brings
 every demo row back to what the files say and writes nothing when the data is already there.
@@ -13,11 +14,12 @@ from actors.models import Organisation
 from demo.builder import load_contributions, load_file
 from demo.datafile import DEMO_FILES, read_all
 from demo.registry import Registry
+from demo.rounds import load_rounds
 from demo.users import load_users
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, Strategy
 
-PORTAL_APPS = ("actors", "strategy", "indicators", "documents")
+PORTAL_APPS = ("actors", "strategy", "indicators", "documents", "followup")
 #: Reference data created by migrations, kept by a reset.
 KEPT_MODELS = ("actors.Sector", "strategy.Audience")
 
@@ -38,6 +40,8 @@ def load_demo(with_data=True, with_users=False):
             users = load_users()
             for name, data in files:
                 load_contributions(data, users, name)
+            # The rounds' answers need their authors: loaded with the logins, as the contributions.
+            load_rounds(users)
     strategies = Strategy.objects.filter(slug__in=[data["strategy"]["slug"] for _name, data in files])
     return {
         "strategies": strategies.count(),

@@ -29,6 +29,26 @@ USERS = [
         "Benali",
         "Directrice de l'enfance et de l'éducation",
     ),
+    # Two more pilots, so that a round writes to several organisations: the referents of the youth
+    # and culture departments named in the demo actions.
+    (
+        "pilote-jeunesse",
+        roles.PILOTE,
+        True,
+        "ivry-direction-jeunesse",
+        "Karim",
+        "Haddad",
+        "Directeur de la jeunesse",
+    ),
+    (
+        "pilote-culture",
+        roles.PILOTE,
+        True,
+        "ivry-direction-culture",
+        "Élise",
+        "Fontaine",
+        "Chargée de l'éducation artistique et culturelle",
+    ),
     (
         "partenaire",
         roles.PARTENAIRE,

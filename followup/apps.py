@@ -6,3 +6,8 @@ class FollowupConfig(AppConfig):
     name = "followup"
     verbose_name = _("Suivi annuel")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from followup import mail
+
+        mail.register_kinds()

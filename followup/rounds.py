@@ -34,10 +34,11 @@ def _locked(round):
 
 
 @transaction.atomic
-def open_round(round, user, now=None):
+def open_round(round, user, now=None, *, send_mail=True):
     """Open a prepared round: one participant per pilot organisation, one report per action in
-    scope, and the opening mail to each organisation's pilots (``followup.mail``). Raises a French
-    ``ValidationError`` (and changes nothing) when the round is not in preparation or asks nothing."""
+    scope, and the opening mail to each organisation's pilots (``followup.mail``; not with
+    ``send_mail=False``: the demo records past rounds). Raises a French ``ValidationError`` (and
+    changes nothing) when the round is not in preparation or asks nothing."""
     from followup import mail
 
     round = _locked(round)
@@ -64,7 +65,8 @@ def open_round(round, user, now=None):
     round.opened_at = now or timezone.now()
     round.opened_by = user
     round.save(update_fields=["status", "opened_at", "opened_by", "updated_at"])
-    mail.round_opened(round, list(participants.values()))
+    if send_mail:
+        mail.round_opened(round, list(participants.values()))
     return round
 
 

@@ -13,14 +13,22 @@ from strategy.models import Action, Audience, Contribution, Strategy
 from tests.actors.factories import OrganisationFactory
 from tests.strategy.factories import StrategyFactory
 
-DEMO_USERNAMES = ["admin", "coordination", "pilote", "partenaire", "copil"]
+DEMO_USERNAMES = [
+    "admin",
+    "coordination",
+    "pilote",
+    "pilote-jeunesse",
+    "pilote-culture",
+    "partenaire",
+    "copil",
+]
 DEMO_SLUGS = {"pedt-ivry-sur-seine", "cite-educative-exemple", "pedt-ivry-sur-seine-2027"}
 
 
 def portal_row_counts():
     """Rows of every table of the portal's apps: models, history tables and many-to-many tables."""
     counts = {}
-    for label in ("actors", "strategy", "indicators"):
+    for label in ("actors", "strategy", "indicators", "followup", "notifications"):
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             counts[model._meta.db_table] = model._base_manager.count()
     counts["auth_user"] = User.objects.count()
@@ -41,6 +49,10 @@ def test_running_loaddemo_twice_changes_no_row_in_any_portal_table():
     assert after_first_run["strategy_historicalaction"] == after_first_run["strategy_action"]
     assert after_first_run["strategy_actionpartner"] > 0
     assert after_first_run["indicators_indicator_actions"] > 0
+    assert after_first_run["followup_reportinground"] == 2
+    assert after_first_run["followup_actionreport"] > 0
+    # The demo writes no mail: its rounds are opened and reminded on the record only.
+    assert after_first_run["notifications_notification"] == 0
 
 
 @pytest.mark.django_db
@@ -108,10 +120,7 @@ def test_if_empty_leaves_an_existing_portal_alone_but_still_creates_the_logins()
     call_command("loaddemo", users=True, if_empty=True)
 
     assert list(Strategy.objects.values_list("slug", flat=True)) == ["strategie-existante"]
-    assert (
-        User.objects.filter(username__in=["admin", "coordination", "pilote", "partenaire", "copil"]).count()
-        == 5
-    )
+    assert User.objects.filter(username__in=DEMO_USERNAMES).count() == len(DEMO_USERNAMES)
 
 
 @pytest.mark.django_db
@@ -150,12 +159,15 @@ class TestTheDemoLogins:
         for username, is_staff in [
             ("coordination", True),
             ("pilote", True),
+            ("pilote-jeunesse", True),
+            ("pilote-culture", True),
             ("copil", True),
             ("partenaire", False),
         ]:
             user = User.objects.get(username=username)
             assert user.check_password("demo")
-            assert list(user.groups.values_list("name", flat=True)) == [username]
+            assert list(user.groups.values_list("name", flat=True)) == [username.partition("-")[0]]
+            assert user.email == f"{username}@demo.citedu.example.org"
             assert user.is_staff is is_staff
             assert not user.is_superuser
         admin = User.objects.get(username="admin")
@@ -170,6 +182,8 @@ class TestTheDemoLogins:
             "coordination": "Ville d'Ivry-sur-Seine",
             "copil": "Ville d'Ivry-sur-Seine",
             "pilote": "Direction de l'enfance et de l'éducation",
+            "pilote-jeunesse": "Direction de la jeunesse",
+            "pilote-culture": "Direction de la culture",
             "partenaire": "Caisse d'allocations familiales du Val-de-Marne",
         }
         pilot_department = Organisation.objects.get(name="Direction de l'enfance et de l'éducation")

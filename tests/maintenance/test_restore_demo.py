@@ -24,7 +24,7 @@ from tests.reference_data import restore_reference_data
 #: (sessions, login attempts).
 NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions", "axes", "django_tasks_database", "worker"]
 NOT_BACKED_UP += ["documents.rendereddocument", "documents.freezejob"]
-CHECKED_APPS = ["actors", "strategy", "indicators", "documents", "auth", "authtoken", "admin"]
+CHECKED_APPS = ["actors", "strategy", "indicators", "followup", "documents", "auth", "authtoken", "admin"]
 
 
 def canonical_dump():
@@ -102,7 +102,9 @@ def full_demo(settings, tmp_path, django_db_blocker):
     for model in (m for m in apps.get_models() if hasattr(m, "history") and m.history.exists()):
         latest = model.history.order_by("-history_id").values("history_id")[:1]
         model.history.filter(history_id__in=latest).update(history_user=coordination)
-    Measurement.history.filter(history_id__in=latest).update(
+    # The measurements' own latest record (``latest`` above is the last model's of the loop).
+    latest_measurement = Measurement.history.order_by("-history_id").values("history_id")[:1]
+    Measurement.history.filter(history_id__in=latest_measurement).update(
         entered_by=coordination, validated_by=coordination
     )
     return StrategyVersion.objects.get(pk=version.pk)

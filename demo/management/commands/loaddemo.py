@@ -58,6 +58,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 _(
                     "Comptes de démonstration (mot de passe « demo ») : admin, coordination, pilote, "
-                    "partenaire, copil."
+                    "pilote-jeunesse, pilote-culture, partenaire, copil."
                 )
             )
