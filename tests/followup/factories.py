@@ -1,0 +1,32 @@
+"""Reporting rounds for the tests, opened the way coordination opens them (``rounds.open_round``)."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from actors import roles
+from followup import rounds
+from followup.models import ReportingRound
+from tests.strategy.factories import StrategyFactory, UserFactory
+
+
+class ReportingRoundFactory(factory.django.DjangoModelFactory):
+    """A round in preparation; ``open_round_of`` opens it."""
+
+    class Meta:
+        model = ReportingRound
+
+    strategy = factory.SubFactory(StrategyFactory)
+    period = "2025-2026"
+    year = 2025
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    reminder_days = 7
+    message = "Merci de remplir vos fiches avant la date limite."
+
+
+def open_round_of(strategy, *, opened_by=None, **kwargs):
+    """A round of ``strategy`` opened through the round's rules: its participants and reports exist."""
+    round = ReportingRoundFactory(strategy=strategy, **kwargs)
+    opened_by = opened_by or UserFactory(username="coordination-ouvre", role=roles.COORDINATION)
+    return rounds.open_round(round, opened_by)
