@@ -57,7 +57,9 @@ def pilot_dashboard(user, today):
     )
     missing = []
     for indicator in indicators:
-        indicator.missing_periods = [label for label in indicator.owed if (indicator.pk, label) not in measured]
+        indicator.missing_periods = [
+            label for label in indicator.owed if (indicator.pk, label) not in measured
+        ]
         if indicator.missing_periods:
             missing.append(indicator)
     return {

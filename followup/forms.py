@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from followup import rounds
 from indicators import perms as indicator_perms
-from indicators.enums import IndicatorKind, Rating
+from indicators.enums import Rating
 from indicators.models import Measurement
 from shared.concurrency import stale_edit_error, version_token
 from shared.form_fields import FrenchDecimalField, FrenchIntegerField
@@ -61,7 +61,9 @@ class ReportForm(forms.Form):
         label=gettext_lazy("Point d'étape"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=gettext_lazy("Quelques lignes : ce qui a été fait sur la période, les difficultés, la suite."),
+        help_text=gettext_lazy(
+            "Quelques lignes : ce qui a été fait sur la période, les difficultés, la suite."
+        ),
     )
     action_version = _version_field()
     report_version = _version_field()

@@ -72,12 +72,12 @@ def round_actions(request, round_id):
         )
         context["reports"] = checklist.missing_by_report(round, reports)
         context["structure_query"] = (
-            f"?structure={participant.organisation_id}"
-            if perms.may_choose_organisation(request.user)
-            else ""
+            f"?structure={participant.organisation_id}" if perms.may_choose_organisation(request.user) else ""
         )
     title = str(round)
-    return TemplateResponse(request, "admin/followup/round_actions.html", _context(request, title=title, **context))
+    return TemplateResponse(
+        request, "admin/followup/round_actions.html", _context(request, title=title, **context)
+    )
 
 
 def readable_answer(answer):
@@ -130,13 +130,23 @@ def action_report(request, round_id, action_id):
             send = SEND in request.POST
             if _save(request, page, send=send):
                 if send:
-                    messages.success(request, _("La fiche de l'action %(code)s est envoyée à la coordination.") % {"code": report.action.code})
+                    messages.success(
+                        request,
+                        _("La fiche de l'action %(code)s est envoyée à la coordination.")
+                        % {"code": report.action.code},
+                    )
                     return redirect(list_url)
-                messages.success(request, _("La fiche de l'action %(code)s est enregistrée ; elle n'est pas encore envoyée.") % {"code": report.action.code})
+                messages.success(
+                    request,
+                    _("La fiche de l'action %(code)s est enregistrée ; elle n'est pas encore envoyée.")
+                    % {"code": report.action.code},
+                )
                 return redirect(request.path)
         context["page"] = page
     title = _("Fiche de suivi — %(action)s") % {"action": report.action}
-    return TemplateResponse(request, "admin/followup/action_report.html", _context(request, title=title, **context))
+    return TemplateResponse(
+        request, "admin/followup/action_report.html", _context(request, title=title, **context)
+    )
 
 
 def _save(request, page, *, send):
@@ -144,7 +154,9 @@ def _save(request, page, *, send):
     try:
         with transaction.atomic():
             if not page.is_valid():
-                messages.error(request, _("Rien n'a été enregistré : corrigez les erreurs signalées ci-dessous."))
+                messages.error(
+                    request, _("Rien n'a été enregistré : corrigez les erreurs signalées ci-dessous.")
+                )
                 return False
             page.save(send=send)
     except ValidationError as error:
@@ -155,8 +167,10 @@ def _save(request, page, *, send):
         # Someone else wrote a row this page creates between the checks and the save.
         messages.error(
             request,
-            _("Rien n'a été enregistré : la fiche a été modifiée par quelqu'un d'autre au même moment. Rechargez la page."),
+            _(
+                "Rien n'a été enregistré : la fiche a été modifiée par quelqu'un d'autre au même "
+                "moment. Rechargez la page."
+            ),
         )
         return False
     return True
-

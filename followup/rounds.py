@@ -182,7 +182,8 @@ def indicator_gaps(round, actions):
         Indicator.objects.filter(actions__in=actions).distinct().select_related("strategy").order_by("code")
     )
     wanted = {
-        indicator.pk: periods.owed_periods(indicator.frequency, round.strategy, end) for indicator in indicators
+        indicator.pk: periods.owed_periods(indicator.frequency, round.strategy, end)
+        for indicator in indicators
     }
     given = set(
         Measurement.objects.filter(indicator__in=indicators, neighbourhood__isnull=True).values_list(

@@ -4,9 +4,9 @@ import pytest
 
 from indicators.enums import Frequency, IndicatorKind
 from tests.actors.factories import OrganisationFactory
+from tests.followup.factories import open_round_of
 from tests.indicators.factories import IndicatorFactory, MeasurementFactory
 from tests.strategy.factories import ActionFactory, BudgetLineFactory, StrategyFactory, audience, pilot_user
-from tests.followup.factories import open_round_of
 
 
 @pytest.fixture
@@ -25,10 +25,16 @@ def world(db):
     other_action = ActionFactory(strategy=strategy, pilot=other, code="1.2", title="Jeux en famille")
     caf = OrganisationFactory(name="CAF", slug="caf")
     city = OrganisationFactory(name="Ville", slug="ville")
-    caf_line = BudgetLineFactory(action=action, year=2025, funder=caf, planned_amount=Decimal("15000"), executed_amount=Decimal("0"))
-    city_line = BudgetLineFactory(action=action, year=2025, funder=city, planned_amount=Decimal("8000"), executed_amount=Decimal("1000"))
+    caf_line = BudgetLineFactory(
+        action=action, year=2025, funder=caf, planned_amount=Decimal("15000"), executed_amount=Decimal("0")
+    )
+    city_line = BudgetLineFactory(
+        action=action, year=2025, funder=city, planned_amount=Decimal("8000"), executed_amount=Decimal("1000")
+    )
     BudgetLineFactory(action=action, year=2024, funder=caf)
-    counted = IndicatorFactory(strategy=strategy, code="E1", name="Enfants inscrits", frequency=Frequency.YEARLY, unit="enfants")
+    counted = IndicatorFactory(
+        strategy=strategy, code="E1", name="Enfants inscrits", frequency=Frequency.YEARLY, unit="enfants"
+    )
     counted.actions.add(action)
     MeasurementFactory(indicator=counted, period="2023", value=Decimal("40"))
     climate = IndicatorFactory(

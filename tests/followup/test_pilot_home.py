@@ -25,7 +25,9 @@ def test_it_asks_a_pedt_ended_in_august_for_its_last_school_year_not_the_next(cl
     end = last_school_year_end(today)
     strategy = StrategyFactory(start_date=datetime.date(end.year - 3, 9, 1), end_date=end)
     action = ActionFactory(strategy=strategy, start_date=strategy.start_date, end_date=end)
-    indicator = IndicatorFactory(strategy=strategy, name="Enfants au centre de loisirs", frequency=Frequency.SCHOOL_YEAR)
+    indicator = IndicatorFactory(
+        strategy=strategy, name="Enfants au centre de loisirs", frequency=Frequency.SCHOOL_YEAR
+    )
     indicator.actions.add(action)
     MeasurementFactory(indicator=indicator, period=f"{end.year - 3}-{end.year - 2}")
     MeasurementFactory(indicator=indicator, period=f"{end.year - 2}-{end.year - 1}")
@@ -46,7 +48,9 @@ def test_it_says_all_is_up_to_date_only_when_every_owed_period_has_a_value(clien
     end = last_school_year_end(today)
     strategy = StrategyFactory(start_date=datetime.date(end.year - 3, 9, 1), end_date=end)
     action = ActionFactory(strategy=strategy, start_date=strategy.start_date, end_date=end)
-    indicator = IndicatorFactory(strategy=strategy, name="Enfants au centre de loisirs", frequency=Frequency.SCHOOL_YEAR)
+    indicator = IndicatorFactory(
+        strategy=strategy, name="Enfants au centre de loisirs", frequency=Frequency.SCHOOL_YEAR
+    )
     indicator.actions.add(action)
     for first in range(end.year - 3, end.year):
         MeasurementFactory(indicator=indicator, period=f"{first}-{first + 1}")
