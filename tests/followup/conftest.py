@@ -11,6 +11,10 @@ from tests.strategy.factories import ActionFactory, BudgetLineFactory, StrategyF
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world(more_actions=()):
     """A PEDT of 2023-09 to 2026-08 with two pilot organisations and an open round 2025-2026.
 
     « Maison de quartier » pilots action 1.1 (two budget lines in 2025, two audiences, a yearly
@@ -46,6 +50,9 @@ def world(db):
         unit="",
     )
     climate.actions.add(action)
+    for code, title in more_actions:
+        extra = ActionFactory(strategy=strategy, pilot=own, code=code, title=title)
+        counted.actions.add(extra)
     round = open_round_of(strategy)
     return {
         "strategy": strategy,
