@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from followup import rounds
+from indicators import periods
 from indicators import perms as indicator_perms
 from indicators.enums import Rating
 from indicators.models import Measurement
@@ -28,6 +29,8 @@ from strategy.models import ActionBeneficiaries, BeneficiariesByAudience, Budget
 from strategy.models.beneficiaries import PLACE_FIELDS, SEX_FIELDS
 
 VERSION = "version"
+#: The hidden input listing the indicator periods a page was rendered with.
+VALUE_PERIODS = "value_periods"
 
 
 def _version_field():
@@ -210,20 +213,27 @@ class BeneficiariesForm(forms.Form):
         if self.errors:
             return cleaned
         token = self.data.get(self.add_prefix(VERSION))
-        if self.row is not None:
-            _refuse_if_stale(self, self.row, token)
-        elif token or ActionBeneficiaries.objects.filter(action=self.action, year=self.year).exists():
-            self.add_error(
-                None,
-                _(
-                    "Les bénéficiaires de %(year)s ont été saisis ou supprimés par quelqu'un d'autre "
-                    "pendant que vous remplissiez la fiche : rien n'a été enregistré. Rechargez la "
-                    "page, puis refaites vos modifications."
-                )
-                % {"year": self.year},
-            )
+        if token:
+            if self.row is None:
+                self.add_error(None, self._entered_meanwhile(None))
+            else:
+                _refuse_if_stale(self, self.row, token)
+        elif self.row is not None:
+            # The page was loaded before anyone counted this year's beneficiaries.
+            self.add_error(None, self._entered_meanwhile(self.row))
         self.row_to_save, self.counts_to_save = row, counts
         return cleaned
+
+    def _entered_meanwhile(self, row):
+        latest = row.history.order_by("-history_date").first() if row is not None else None
+        who = (
+            str(latest.history_user) if latest is not None and latest.history_user else _("quelqu'un d'autre")
+        )
+        return _(
+            "Les bénéficiaires de %(year)s ont été saisis ou supprimés par %(who)s pendant que vous "
+            "remplissiez la fiche : rien n'a été enregistré. Rechargez la page, puis refaites vos "
+            "modifications."
+        ) % {"year": self.year, "who": who}
 
     def save(self):
         if not self.has_changed() or self.cleaned_data.get("total") is None:
@@ -314,12 +324,43 @@ class ActionReportPage:
             .first()
         )
         self.beneficiaries_form = BeneficiariesForm(data, action=action, year=year, row=row)
-        gaps = rounds.indicator_gaps(report.round, [action.pk])
+        gaps = self._periods_asked(report, data)
         self.indicator_forms = [
             (indicator, [MeasurementForm(data, indicator=indicator, period=period) for period in missing])
             for indicator, missing in gaps
             if indicator_perms.can_enter_measurements_of(user, indicator)
         ]
+
+    @staticmethod
+    def _periods_asked(report, data):
+        """The indicator periods the page asks: those missing now and, on a POST, those the page
+        was rendered with (``VALUE_PERIODS``), so that a value someone else entered meanwhile is
+        refused by the measurement's unique constraint rather than silently dropped."""
+        round, action = report.round, report.action
+        gaps = dict(rounds.indicator_gaps(round, [action.pk]))
+        posted = (data or {}).get(VALUE_PERIODS, "").split()
+        if posted:
+            end = round.period_bounds[1]
+            linked = {indicator.pk: indicator for indicator in action.indicators.select_related("strategy")}
+            for entry in posted:
+                pk, _sep, period = entry.partition(":")
+                indicator = linked.get(int(pk)) if pk.isdigit() else None
+                if indicator is None or period not in periods.owed_periods(
+                    indicator.frequency, round.strategy, end
+                ):
+                    continue
+                asked = next((known for known in gaps if known.pk == indicator.pk), indicator)
+                gaps.setdefault(asked, [])
+                if period not in gaps[asked]:
+                    gaps[asked] = sorted([*gaps[asked], period])
+        return sorted(gaps.items(), key=lambda item: item[0].code)
+
+    @property
+    def value_periods(self):
+        """The text of the hidden input listing the periods shown: « 12:2024 12:2025 »."""
+        return " ".join(
+            f"{indicator.pk}:{form.period}" for indicator, forms_ in self.indicator_forms for form in forms_
+        )
 
     @property
     def forms(self):

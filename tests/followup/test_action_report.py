@@ -287,3 +287,47 @@ def test_after_the_round_is_closed_the_page_shows_what_was_sent_and_takes_nothin
     assert client.post(url, {"progress": "10", "_save": "1"}).status_code == 403
     world["action"].refresh_from_db()
     assert world["action"].progress == 80
+
+
+@pytest.mark.django_db
+def test_a_value_entered_by_someone_else_meanwhile_is_refused_not_dropped(client, world):
+    client.force_login(world["pilot"])
+    url = page_url(world)
+    stale = rendered_form(client, url)
+    Measurement.objects.create(indicator=world["counted"], period="2024", value=Decimal("10"))
+
+    response = submit(
+        client, url, fill(stale, progress="70", **{f"value-{world['counted'].pk}-2024-value": "42"})
+    )
+
+    assert response.status_code == 200
+    assert "Une mesure existe déjà pour cet indicateur et cette période" in response.content.decode()
+    assert Measurement.objects.get(indicator=world["counted"], period="2024").value == Decimal("10")
+    world["action"].refresh_from_db()
+    assert world["action"].progress == 20
+
+
+@pytest.mark.django_db
+def test_beneficiaries_entered_by_someone_else_meanwhile_are_not_overwritten(
+    client, world, coordination_user
+):
+    client.force_login(world["pilot"])
+    url = page_url(world)
+    stale = rendered_form(client, url)
+    other = Client()
+    other.force_login(coordination_user)
+    submit(other, url, fill(rendered_form(other, url), **{"beneficiaries-total": "200"}))
+
+    response = submit(client, url, fill(stale, **{"beneficiaries-total": "120"}))
+
+    assert (
+        "Les bénéficiaires de 2025 ont été saisis ou supprimés par coordination" in response.content.decode()
+    )
+    assert ActionBeneficiaries.objects.get(action=world["action"]).total == 200
+
+    # Reloaded, the page starts from the saved row; a second change over it is refused naming who.
+    fresh = rendered_form(client, url)
+    submit(other, url, fill(rendered_form(other, url), **{"beneficiaries-total": "210"}))
+    response = submit(client, url, fill(fresh, **{"beneficiaries-total": "120"}))
+    assert "Cette fiche a été enregistrée par coordination" in response.content.decode()
+    assert ActionBeneficiaries.objects.get(action=world["action"]).total == 210
