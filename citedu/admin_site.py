@@ -1,8 +1,9 @@
 """The admin home per role: what is waiting for the person who logs in.
 
-A pilot sees their actions and the public indicators linked to them that still miss a value for
-the current period; coordination and the steering committee see the open contributions and the
-actions waiting for validation. ``CiteduAdminSite`` adds this to the index page's context.
+A pilot sees their actions, the open reporting rounds their organisation is asked in, and the
+public indicators linked to their actions that miss a value for a period their strategy owes;
+coordination and the steering committee see the open contributions and the actions waiting for
+validation. ``CiteduAdminSite`` adds this to the index page's context.
 """
 
 from datetime import timedelta
@@ -16,8 +17,9 @@ from actors import roles
 from documents.enums import FreezeStatus
 from documents.models import FreezeJob, RenderedDocument
 from documents.versions import may_freeze
+from followup import checklist
+from indicators import periods
 from indicators import perms as indicator_perms
-from indicators.enums import Frequency
 from indicators.models import Indicator, Measurement
 from strategy import perms
 from strategy.enums import ActionStatus
@@ -26,21 +28,15 @@ from strategy.models import Action, Contribution
 DASHBOARD_LIMIT = 20
 
 
-def current_period(frequency, today):
-    """The period label a measurement taken now would carry, or None for one-off indicators."""
-    if frequency == Frequency.YEARLY:
-        return str(today.year)
-    if frequency == Frequency.SCHOOL_YEAR:
-        start = today.year if today.month >= 9 else today.year - 1
-        return f"{start}-{start + 1}"
-    if frequency == Frequency.TERM:
-        return f"{today.year}-T{(today.month - 1) // 3 + 1}"
-    return None
-
-
 def pilot_dashboard(user, today):
+    """A pilot's home: their actions, the open rounds their organisation is asked in (what is left,
+    by when), and the public indicators of their actions missing values. The periods owed come from
+    each strategy's span and its open round (up to the later of the round's end and today), never
+    from today's date alone: a PEDT ended in August 2026 is owed 2025-2026, not 2026-2027."""
     organisation_id = perms.organisation_of(user)
     actions = Action.objects.filter(pilot_id=organisation_id).select_related("strategy")
+    open_rounds = checklist.open_rounds_for(user)
+    round_of_strategy = {round.strategy_id: round for round in open_rounds}
     indicators = list(
         Indicator.objects.filter(
             is_public=True, pk__in=indicator_perms.indicators_editable_by(user).values("pk")
@@ -48,24 +44,31 @@ def pilot_dashboard(user, today):
         .select_related("strategy")
         .order_by("strategy__title", "code")
     )
-    wanted = {indicator.pk: current_period(indicator.frequency, today) for indicator in indicators}
+    for indicator in indicators:
+        round = round_of_strategy.get(indicator.strategy_id)
+        by = max(today, round.period_bounds[1]) if round is not None else today
+        indicator.open_round = round
+        indicator.owed = periods.owed_periods(indicator.frequency, indicator.strategy, by)
     measured = set(
         Measurement.objects.filter(
-            indicator__in=[pk for pk, period in wanted.items() if period],
-            period__in={period for period in wanted.values() if period},
+            indicator__in=[indicator for indicator in indicators if indicator.owed],
+            neighbourhood__isnull=True,
         ).values_list("indicator_id", "period")
     )
     missing = []
     for indicator in indicators:
-        period = wanted[indicator.pk]
-        if period and (indicator.pk, period) not in measured:
-            indicator.current_period = period
+        indicator.missing_periods = [
+            label for label in indicator.owed if (indicator.pk, label) not in measured
+        ]
+        if indicator.missing_periods:
             missing.append(indicator)
     return {
         **measurement_queue(user),
         "kind": "pilot",
         "actions": list(actions[:DASHBOARD_LIMIT]),
+        "open_rounds": open_rounds,
         "missing_indicators": missing,
+        "today": today,
     }
 
 

@@ -9,6 +9,7 @@ from citedu.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("admin/suivi/", include("followup.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("comptes/", include("django.contrib.auth.urls")),

@@ -184,7 +184,7 @@ def indicator_gaps(round, actions):
         Indicator.objects.filter(actions__in=actions).distinct().select_related("strategy").order_by("code")
     )
     wanted = {
-        indicator.pk: periods.due_periods(indicator.frequency, round.strategy, until=end)
+        indicator.pk: periods.owed_periods(indicator.frequency, round.strategy, end)
         for indicator in indicators
     }
     given = set(

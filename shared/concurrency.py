@@ -74,6 +74,34 @@ def _concurrent_edit_error(instance, loaded_at):
     )
 
 
+def stale_edit_error(instance, token):
+    """The French ``ValidationError`` refusing a save of ``instance`` made from the version
+    ``token`` (the hidden input's text) when the row was saved since, or when the token is missing
+    or does not parse; None when the token is the version saved now. Locks the row until the end of
+    the caller's transaction, so nobody saves it in between."""
+    loaded_at = parse_datetime(token or "")
+    if loaded_at is None:
+        return forms.ValidationError(
+            _(
+                "Ce formulaire ne dit pas de quelle version de la fiche vous êtes parti·e : "
+                "rien n'a été enregistré. Rechargez la page, puis refaites vos modifications."
+            ),
+            code="missing_edit_token",
+        )
+    saved = _saved_version(instance)
+    if saved is not None and loaded_at != saved:
+        return _concurrent_edit_error(instance, loaded_at)
+    return None
+
+
+def version_token(instance):
+    """The text of the hidden input that carries the version of ``instance`` (empty for a new row)."""
+    if instance is None or instance.pk is None:
+        return ""
+    version = getattr(instance, version_field(type(instance)))
+    return version.isoformat() if version else ""
+
+
 class ConcurrentEditForm(forms.ModelForm):
     loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -90,18 +118,9 @@ class ConcurrentEditForm(forms.ModelForm):
         if self.instance.pk is None or not self.has_changed():
             return cleaned_data
         # The raw POST, not cleaned_data: a missing input and an empty one are both refused.
-        loaded_at = parse_datetime(self.data.get(self.add_prefix(TOKEN)) or "")
-        if loaded_at is None:
-            raise forms.ValidationError(
-                _(
-                    "Ce formulaire ne dit pas de quelle version de la fiche vous êtes parti·e : "
-                    "rien n'a été enregistré. Rechargez la page, puis refaites vos modifications."
-                ),
-                code="missing_edit_token",
-            )
-        saved = _saved_version(self.instance)
-        if saved is not None and loaded_at != saved:
-            raise _concurrent_edit_error(self.instance, loaded_at)
+        error = stale_edit_error(self.instance, self.data.get(self.add_prefix(TOKEN)))
+        if error is not None:
+            raise error
         return cleaned_data
 
 

@@ -10,6 +10,9 @@ from actors import roles
 from tests.reference_data import restore_reference_data
 from tests.strategy.factories import UserFactory
 
+# Chromium (Playwright) for the browser tests of every app: one instance per session.
+pytest_plugins = ["tests.browser_fixtures"]
+
 
 def is_project_template(origin):
     """Whether a template comes from this repository's files (``templates/``, an app's ``templates/``),

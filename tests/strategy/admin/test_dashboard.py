@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from citedu.admin_site import current_period
 from indicators.enums import Frequency
+from indicators.periods import label_of, owed_periods
 from strategy.enums import ActionStatus
 from tests.indicators.factories import IndicatorFactory, MeasurementFactory
 from tests.strategy.factories import ActionFactory, ContributionFactory, pilot_user
@@ -23,12 +23,12 @@ from tests.strategy.factories import ActionFactory, ContributionFactory, pilot_u
         (Frequency.ONCE, datetime.date(2026, 5, 31), None),
     ],
 )
-def test_current_period_follows_the_indicator_frequency(frequency, today, period):
-    assert current_period(frequency, today) == period
+def test_the_period_of_a_day_follows_the_indicator_frequency(frequency, today, period):
+    assert label_of(frequency, today) == period
 
 
 @pytest.mark.django_db
-def test_pilot_home_lists_their_actions_and_indicators_missing_this_period(
+def test_pilot_home_lists_their_actions_and_indicators_missing_an_owed_period(
     client, django_assert_max_num_queries
 ):
     own = ActionFactory(title="Ateliers du soir")
@@ -40,8 +40,11 @@ def test_pilot_home_lists_their_actions_and_indicators_missing_this_period(
     for indicator in (missing, filled, unpublished):
         indicator.actions.add(own)
     elsewhere.actions.add(other)
-    MeasurementFactory(indicator=filled, period=current_period(Frequency.SCHOOL_YEAR, timezone.localdate()))
+    today = timezone.localdate()
+    for period in owed_periods(Frequency.SCHOOL_YEAR, filled.strategy, today):
+        MeasurementFactory(indicator=filled, period=period)
     MeasurementFactory(indicator=missing, period="2000")
+    owed = owed_periods(Frequency.YEARLY, missing.strategy, today)
     client.force_login(pilot_user(organisation=own.pilot))
 
     with django_assert_max_num_queries(20):
@@ -50,7 +53,7 @@ def test_pilot_home_lists_their_actions_and_indicators_missing_this_period(
     assert "Ateliers du soir" in page
     assert "Action d'une autre structure" not in page
     assert "Places en accueil du soir" in page
-    assert f"aucune valeur pour {timezone.localdate().year}" in page
+    assert f"aucune valeur pour {', '.join(owed)}" in page
     assert "Enfants inscrits" not in page
     assert "Indicateur interne" not in page
     assert "Indicateur d'autrui" not in page
