@@ -281,3 +281,10 @@ CITEDU_SIGNATURE_TRUST_ROOTS = env_list("CITEDU_SIGNATURE_TRUST_ROOTS")
 #: Above this many fiches actions, a document is rendered in parts of at most this many, assembled into
 #: one file: WeasyPrint's memory grows with the pages it lays out (about 1.3 MB per action).
 CITEDU_DOCUMENT_PART_SIZE = env_int("CITEDU_DOCUMENT_PART_SIZE", 100)
+#: The worker's schedule (``worker.schedule``): each job's task and its time of day in TIME_ZONE,
+#: enqueued once a day by ``runworker`` (no cron). A job whose task does not import is skipped.
+CITEDU_SCHEDULE = {
+    "daily_digest": {"task": "notifications.tasks.send_daily_digests", "at": "07:00"},
+    "prune_task_results": {"task": "worker.tasks.prune_task_results", "at": "03:00"},
+    "round_reminders": {"task": "followup.tasks.send_reminders", "at": "08:00"},
+}

@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("comptes/courriels/", include("notifications.urls")),
     path("comptes/", include("django.contrib.auth.urls")),
     path("api/", include("api.urls")),
     path("", include("documents.urls")),

@@ -1,5 +1,7 @@
 """Workers say they are alive; a task left « running » by a worker that died goes back to the queue.
 
+The heartbeat's loop also enqueues the scheduled jobs that are due (``worker.schedule``).
+
 A worker killed in the middle of a task (a restart, a machine that stops) leaves its row « Running »
 for ever in the database backend. Every live worker writes its heartbeat; a running task whose worker
 has not been seen for ``STALE_AFTER`` is put back in the queue, and that lost run counts as an attempt.
@@ -17,7 +19,7 @@ from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from worker import retry
+from worker import retry, schedule
 from worker.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -85,6 +87,7 @@ class Heartbeat(threading.Thread):
             try:
                 beat(self.worker_id, self.started_at)
                 requeue_orphans()
+                schedule.run_due_jobs()
             except DatabaseError:
                 # The database is busy or away: the next beat tries again.
                 logger.warning("Heartbeat of worker %s not written.", self.worker_id, exc_info=True)

@@ -42,7 +42,14 @@ def test_the_dockerfile_copies_only_paths_that_exist_and_runs_gunicorn():
 
 
 def test_the_env_example_documents_every_setting_of_the_contract():
-    assert set(env_example()) >= {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL", "SITE_URL"}
+    assert set(env_example()) >= {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "CSRF_TRUSTED_ORIGINS",
+        "EMAIL_URL",
+        "SITE_URL",
+    }
 
 
 def env_example():
