@@ -67,7 +67,7 @@ def jobs():
 def sync(now=None):
     """Give each declared job its row (first run: its next time of day); returns the rows by name.
 
-    A job whose time changed in the settings is moved to its new time.
+    A job whose time changed in the settings is moved to its new time, unless it is already due.
     """
     now = now or timezone.now()
     declared = {job.name: job for job in jobs()}
@@ -79,7 +79,7 @@ def sync(now=None):
                 name=name, defaults={"next_run_at": job.next_run_after(now)}
             )
             rows[name] = row
-        elif timezone.localtime(row.next_run_at).time() != job.at:
+        elif row.next_run_at > now and timezone.localtime(row.next_run_at).time() != job.at:
             row.next_run_at = job.next_run_after(now)
             ScheduledJob.objects.filter(pk=row.pk).update(next_run_at=row.next_run_at)
     return rows

@@ -17,7 +17,7 @@ def link_of(message):
 
 
 def unsubscribe_path(message):
-    header = message["List-Unsubscribe"]
+    header = "".join(str(message["List-Unsubscribe"]).split())
     return re.fullmatch(r"<http://testserver(/\S+)>", header).group(1)
 
 
