@@ -1,4 +1,4 @@
-"""The COPIL's decision reaches the pilot organisation; waiting values reach who validates them, once per batch."""
+"""The COPIL decision reaches the pilot organisation; waiting values reach their validators, once a batch."""
 
 import tablib
 from django.urls import reverse
