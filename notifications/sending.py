@@ -32,6 +32,7 @@ def _footer_context(user, kind_code, reason):
         "preferences_url": absolute(reverse("notifications:preferences")),
         "unsubscribe_url": unsubscribe,
         "portal_name": settings.CITEDU_PORTAL_NAME,
+        "brand_colour": settings.CITEDU_BRAND_COLOUR,
         "site_url": settings.CITEDU_SITE_URL,
     }
 

@@ -32,6 +32,7 @@ class Mailbox:
                 return "451 4.3.0 Try again later"
             message = email.message_from_bytes(envelope.content, policy=policy.default)
             message.envelope_to = list(envelope.rcpt_tos)
+            message.raw = envelope.content  # as the server received it
             self.messages.append(message)
         return "250 OK"
 
