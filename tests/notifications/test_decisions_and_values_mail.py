@@ -121,3 +121,22 @@ def test_values_entered_by_a_validator_are_published_and_mail_nobody(db, client,
     assert Measurement.objects.get().status == MeasurementStatus.VALIDATED
     run_worker()
     assert smtp.messages == []
+
+
+def test_a_value_written_through_the_api_waits_and_its_validators_are_mailed_once(db, smtp):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    world = _validators_world()
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=world['source_user']).key}")
+    response = api.post(
+        "/api/v1/mesures/",
+        {"strategy": "pedt-test", "indicator": "J1", "period": "2025", "value": "150"},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert Measurement.objects.get().status == MeasurementStatus.PENDING
+    run_worker()
+    assert smtp.recipients() == ["coord@ville.example.fr", "jeunesse@ville.example.fr"]
+    assert smtp.messages[0]["Subject"].strip() == "1 valeur d'indicateur à valider"
