@@ -87,13 +87,22 @@ class Heartbeat(threading.Thread):
             try:
                 beat(self.worker_id, self.started_at)
                 requeue_orphans()
-                schedule.run_due_jobs()
+                self.check_schedule()
             except DatabaseError:
                 # The database is busy or away: the next beat tries again.
                 logger.warning("Heartbeat of worker %s not written.", self.worker_id, exc_info=True)
             finally:
                 connection.close()
             self.stopped.wait(BEAT_EVERY)
+
+    def check_schedule(self):
+        try:
+            schedule.run_due_jobs()
+        except DatabaseError:
+            raise
+        except Exception:
+            # A job that cannot be enqueued must not stop the heartbeat (the worker would look dead).
+            logger.exception("The schedule of worker %s was not checked.", self.worker_id)
 
     def stop(self):
         self.stopped.set()
