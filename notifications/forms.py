@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from notifications import kinds
@@ -10,7 +11,7 @@ KIND_PREFIX = "kind_"
 
 
 class MailPreferenceForm(forms.Form):
-    language = forms.ChoiceField(label=_("Langue des courriels"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Langue des courriels"), choices=())
     digest = forms.BooleanField(
         label=_("Un seul courriel par jour"),
         required=False,
@@ -20,6 +21,10 @@ class MailPreferenceForm(forms.Form):
     def __init__(self, *args, preference, **kwargs):
         super().__init__(*args, **kwargs)
         self.preference = preference
+        # Each language in its own words: the reader of an English mail may not read French.
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"].capitalize()) for code, _name in settings.LANGUAGES
+        ]
         self.fields["language"].initial = preference.language
         self.fields["digest"].initial = preference.digest
         for kind in sorted(kinds.KINDS.values(), key=lambda kind: str(kind.label)):
