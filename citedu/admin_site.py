@@ -9,6 +9,7 @@ validation. ``CiteduAdminSite`` adds this to the index page's context.
 from datetime import timedelta
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
@@ -115,12 +116,30 @@ def background_failures(user):
     }
 
 
+def unreachable_accounts(user):
+    """For coordination: the active accounts of the portal's roles without an e-mail address, who
+    will receive no mail at all."""
+    if not perms.edits_everything(user):
+        return {}
+    accounts = (
+        get_user_model()
+        .objects.filter(is_active=True, email="", groups__name__in=roles.ALL_ROLES)
+        .distinct()
+        .order_by("username")
+    )
+    return {
+        "unreachable_accounts": list(accounts[:DASHBOARD_LIMIT]),
+        "unreachable_account_count": accounts.count(),
+    }
+
+
 def coordination_dashboard(user):
     contributions = Contribution.objects.open().select_related("strategy", "author", "orientation", "action")
     waiting = Action.objects.filter(status=ActionStatus.PROPOSED).select_related("strategy", "pilot")
     return {
         **measurement_queue(user),
         **background_failures(user),
+        **unreachable_accounts(user),
         "kind": "coordination",
         "open_contributions": list(contributions[:DASHBOARD_LIMIT]),
         "open_contribution_count": contributions.count(),

@@ -11,6 +11,7 @@ list items (``ALLOWED_HOSTS=a.fr, b.fr`` would serve `` b.fr``).
 """
 
 import os
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -40,6 +41,7 @@ _REQUIRED_IN_PRODUCTION = {
     "ALLOWED_HOSTS": " (the host names served, comma-separated)",
     "EMAIL_URL": " (smtp://user:password@host:587, smtps://user:password@host:465, "
     "or console:// to write mail to the log)",
+    "SITE_URL": " (the portal's public address, e.g. https://education.ville.fr: every mail links to it)",
 }
 
 
@@ -122,6 +124,21 @@ def env_cache_url(name, default):
     return config
 
 
+def env_site_url(name, default):
+    """The portal's public address (``https://host[:port][/prefix]``, no trailing slash), or "" when
+    the variable is missing and ``default`` is None (production: the entry points then refuse to serve
+    and every mail refuses to go, naming it)."""
+    raw = os.environ.get(name, default)
+    if raw is None:
+        return ""
+    parsed = urlsplit(raw.strip())
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc or parsed.query or parsed.fragment:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not the portal's address; write it as https://education.ville.fr."
+        )
+    return raw.strip().rstrip("/")
+
+
 def env_email_url(name, default, production):
     """The ``EMAIL_*`` settings for a ``smtp://``, ``smtps://``, ``console://`` or ``dummy://`` URL.
 
@@ -193,6 +210,8 @@ def missing_production_settings():
         missing.append("ALLOWED_HOSTS")
     if settings.EMAIL_BACKEND == _UNCONFIGURED_EMAIL_BACKEND:
         missing.append("EMAIL_URL")
+    if not settings.CITEDU_SITE_URL:
+        missing.append("SITE_URL")
     return missing
 
 

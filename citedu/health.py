@@ -1,14 +1,15 @@
 """The health check, and a clear 503 whenever the database is unreachable.
 
 The body also reports the task queue: tasks due and how long the oldest has waited, tasks scheduled
-for later, running, failed, and the workers alive (``worker.queue.state``).
+for later, running, failed, the workers alive (``worker.queue.state``), and the next run of each
+scheduled job (``worker.schedule.next_runs``).
 """
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from worker import queue
+from worker import queue, schedule
 
 UNAVAILABLE_MESSAGE = "Le service est momentanément indisponible. Merci de réessayer dans quelques instants."
 
@@ -23,7 +24,9 @@ def healthz(request):
         # A broken connection must not stay in the pool: the next probe reconnects.
         connection.close_if_unusable_or_obsolete()
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "queue": queue.state()})
+    return JsonResponse(
+        {"status": "ok", "database": "ok", "queue": {**queue.state(), "schedule": schedule.next_runs()}}
+    )
 
 
 class DatabaseUnavailableMiddleware:

@@ -12,6 +12,7 @@ from citedu.environment import (
     env_email_url,
     env_int,
     env_list,
+    env_site_url,
     env_str,
 )
 
@@ -23,7 +24,7 @@ _DEV_SECRET_KEY = "citedu-insecure-development-key-never-use-in-production"
 # Without DEBUG there is no default: an empty key makes Django refuse every use of it (signing,
 # sessions, `check --deploy`), and the WSGI/ASGI entry points refuse to serve. Commands that never
 # sign anything (makemigrations, migrate) still run, so a bare checkout can check its migrations.
-# ALLOWED_HOSTS and EMAIL_URL follow the same rule (citedu.environment.require_production_settings).
+# ALLOWED_HOSTS, EMAIL_URL and SITE_URL follow the same rule (citedu.environment.require_production_settings).
 SECRET_KEY = env_str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
 if SECRET_KEY == _DEV_SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("The development SECRET_KEY cannot be used with DEBUG off.")
@@ -161,6 +162,9 @@ EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="citedu@localhost")
+#: The portal's public address: every mail's links are made absolute with it. Required in production
+#: (like EMAIL_URL): a mail whose link points nowhere is not sent.
+CITEDU_SITE_URL = env_site_url("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else None)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -277,3 +281,10 @@ CITEDU_SIGNATURE_TRUST_ROOTS = env_list("CITEDU_SIGNATURE_TRUST_ROOTS")
 #: Above this many fiches actions, a document is rendered in parts of at most this many, assembled into
 #: one file: WeasyPrint's memory grows with the pages it lays out (about 1.3 MB per action).
 CITEDU_DOCUMENT_PART_SIZE = env_int("CITEDU_DOCUMENT_PART_SIZE", 100)
+#: The worker's schedule (``worker.schedule``): each job's task and its time of day in TIME_ZONE,
+#: enqueued once a day by ``runworker`` (no cron). A job whose task does not import is skipped.
+CITEDU_SCHEDULE = {
+    "daily_digest": {"task": "notifications.tasks.send_daily_digests", "at": "07:00"},
+    "prune_task_results": {"task": "worker.tasks.prune_task_results", "at": "03:00"},
+    "round_reminders": {"task": "followup.tasks.send_reminders", "at": "08:00"},
+}

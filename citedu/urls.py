@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/suivi/", include("followup.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("comptes/courriels/", include("notifications.urls")),
     path("comptes/", include("django.contrib.auth.urls")),
     path("api/", include("api.urls")),
     path("", include("documents.urls")),

@@ -5,6 +5,7 @@ from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from indicators import mail
 from indicators import perms as indicator_perms
 from indicators.enums import MeasurementStatus
 from indicators.import_admin import MeasurementImportExportMixin
@@ -80,14 +81,18 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHist
         return queryset, may_have_duplicates
 
     def save_formset(self, request, form, formset, change):
+        entered = []
         for measurement in formset.save(commit=False):
             measurement.record_entry(
                 request.user, indicator_perms.status_of_entry(request.user, measurement.indicator)
             )
             measurement.save()
+            entered.append(measurement)
         for measurement in formset.deleted_objects:
             measurement.delete()
         formset.save_m2m()
+        # One mail for the whole form, however many values wait.
+        mail.measurements_waiting(entered, request.user)
 
 
 @admin.register(Measurement)
@@ -167,3 +172,4 @@ class MeasurementAdmin(
     def save_model(self, request, obj, form, change):
         obj.record_entry(request.user, indicator_perms.status_of_entry(request.user, obj.indicator))
         super().save_model(request, obj, form, change)
+        mail.measurements_waiting([obj], request.user)

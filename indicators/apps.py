@@ -9,3 +9,7 @@ class IndicatorsConfig(AppConfig):
     spreadsheet_tables = {
         "mesures": "indicators.resources.MeasurementResource",
     }
+
+    def ready(self):
+        # Registers this app's kinds of mail (notifications.kinds).
+        from indicators import mail  # noqa: F401

@@ -57,6 +57,25 @@ def indicators_validatable_by(user):
     return Indicator.objects.filter(_linked_to_actions_piloted_by(organisation))
 
 
+def validators_of(indicator_ids):
+    """Who may validate the values of these indicators: ``indicators_validatable_by`` read the other
+    way, as ``{user: the ids among indicator_ids they may validate}`` (active accounts only).
+
+    Coordination validates them all; a pilot those linked to an action their organisation pilots.
+    """
+    indicator_ids = set(indicator_ids)
+    validators = {user: set(indicator_ids) for user in roles.users_with_role(roles.COORDINATION)}
+    piloted = {}
+    for organisation_id, indicator_id in Indicator.actions.through.objects.filter(
+        indicator_id__in=indicator_ids, action__pilot__isnull=False
+    ).values_list("action__pilot_id", "indicator_id"):
+        piloted.setdefault(organisation_id, set()).add(indicator_id)
+    for user in roles.users_of(list(piloted), role=roles.PILOTE):
+        if user not in validators:
+            validators[user] = set(piloted.get(organisation_of(user), ()))
+    return {user: ids for user, ids in validators.items() if ids}
+
+
 def measurements_validatable_by(user):
     if edits_everything(user):
         return Measurement.objects.all()

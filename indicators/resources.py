@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from import_export import fields
 
 from actors.models import Organisation
+from indicators import mail
 from indicators.enums import IndicatorKind, Rating
 from indicators.models import Indicator, Measurement, validate_period
 from indicators.perms import indicators_editable_by, status_of_entry
@@ -148,3 +149,14 @@ class MeasurementResource(StrategyTableResource):
     def before_save_instance(self, instance, row, **kwargs):
         if self.user is not None:
             instance.record_entry(self.user, status_of_entry(self.user, instance.indicator))
+            self._entered.append(instance)
+
+    def before_import(self, dataset, **kwargs):
+        self._entered = []
+        super().before_import(dataset, **kwargs)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not result.has_errors() and not result.has_validation_errors() and not kwargs.get("dry_run"):
+            # One mail for the whole file, however many values wait.
+            mail.measurements_waiting(self._entered, self.user)

@@ -8,6 +8,7 @@ digest as the user chose. Nothing is sent from the request.
 
 from notifications import kinds
 from notifications.models import MailPreference, Notification
+from notifications.tasks import send_notification
 
 
 def reachable(users):
@@ -39,5 +40,8 @@ def notify(kind_code, users, *, params, link):
 
 
 def _queue_sending(notifications):
-    # Filled in with the sending task (notifications.tasks.send_notification).
+    # The database backend writes the tasks in the caller's transaction: nothing is sent for an
+    # event that is rolled back.
+    for notification in notifications:
+        send_notification.enqueue(notification_id=notification.pk)
     return notifications

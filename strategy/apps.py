@@ -10,3 +10,7 @@ class StrategyConfig(AppConfig):
         "actions": "strategy.resources.ActionResource",
         "financements": "strategy.resources.BudgetLineResource",
     }
+
+    def ready(self):
+        # Registers this app's kinds of mail (notifications.kinds).
+        from strategy import mail  # noqa: F401

@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "citedu-test-secret-key-not-for-production-0
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+os.environ.setdefault("SITE_URL", "http://testserver")
 
 from citedu.settings import *  # noqa: F403
 

@@ -1,5 +1,7 @@
 """Workers say they are alive; a task left « running » by a worker that died goes back to the queue.
 
+The heartbeat's loop also enqueues the scheduled jobs that are due (``worker.schedule``).
+
 A worker killed in the middle of a task (a restart, a machine that stops) leaves its row « Running »
 for ever in the database backend. Every live worker writes its heartbeat; a running task whose worker
 has not been seen for ``STALE_AFTER`` is put back in the queue, and that lost run counts as an attempt.
@@ -17,7 +19,7 @@ from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
-from worker import retry
+from worker import retry, schedule
 from worker.models import WorkerHeartbeat
 
 logger = logging.getLogger(__name__)
@@ -85,12 +87,22 @@ class Heartbeat(threading.Thread):
             try:
                 beat(self.worker_id, self.started_at)
                 requeue_orphans()
+                self.check_schedule()
             except DatabaseError:
                 # The database is busy or away: the next beat tries again.
                 logger.warning("Heartbeat of worker %s not written.", self.worker_id, exc_info=True)
             finally:
                 connection.close()
             self.stopped.wait(BEAT_EVERY)
+
+    def check_schedule(self):
+        try:
+            schedule.run_due_jobs()
+        except DatabaseError:
+            raise
+        except Exception:
+            # A job that cannot be enqueued must not stop the heartbeat (the worker would look dead).
+            logger.exception("The schedule of worker %s was not checked.", self.worker_id)
 
     def stop(self):
         self.stopped.set()

@@ -17,3 +17,23 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.hostname}:{self.pid}"
+
+
+class ScheduledJob(models.Model):
+    """One job of the worker's schedule (``CITEDU_SCHEDULE``): when it runs next, when it last ran.
+
+    The row is the lock: a worker enqueues the job only if it moves ``next_run_at`` from the value it
+    read (one conditional UPDATE), so two workers never enqueue the same run twice.
+    """
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    next_run_at = models.DateTimeField(_("prochaine exécution"))
+    last_run_at = models.DateTimeField(_("dernière exécution"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["next_run_at", "name"]
+        verbose_name = _("tâche planifiée")
+        verbose_name_plural = _("tâches planifiées")
+
+    def __str__(self):
+        return self.name

@@ -13,6 +13,7 @@ from rest_framework.reverse import reverse
 from actors.models import Neighbourhood
 from api.exceptions import django_errors_as_dict
 from api.serializers.actors import OrganisationRefSerializer
+from indicators import mail as indicator_mail
 from indicators import perms as indicator_perms
 from indicators.enums import Rating
 from indicators.models import Indicator, Measurement
@@ -239,6 +240,7 @@ class MeasurementWriteSerializer(serializers.Serializer):
         try:
             with transaction.atomic():
                 self.measurement.save()
+                indicator_mail.measurements_waiting([self.measurement], self.context["request"].user)
         except IntegrityError as error:
             # Two clients racing past full_clean: the database constraint has the last word.
             raise serializers.ValidationError(

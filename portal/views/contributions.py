@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
+from strategy import mail as strategy_mail
 from strategy.models import Action, Orientation
 
 
@@ -20,7 +22,9 @@ def _save_contribution(request, strategy, target, redirect_url, **target_fields)
         contribution.author = request.user
         for name, value in target_fields.items():
             setattr(contribution, name, value)
-        contribution.save()
+        with transaction.atomic():
+            contribution.save()
+            strategy_mail.contribution_new(contribution)
         messages.success(
             request,
             _("Merci : votre contribution est enregistrée. L'équipe de coordination vous répondra ici."),

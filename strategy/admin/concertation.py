@@ -13,6 +13,7 @@ from shared.admin import (
     ParentScopedInlineMixin,
 )
 from shared.concurrency import ConcurrentEditAdminMixin
+from strategy import mail
 from strategy.enums import ContributionStatus
 from strategy.models import Contribution, Decision, Meeting, SwotItem, Workshop
 
@@ -152,7 +153,10 @@ class ContributionAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.M
         if not change:
             obj.author = request.user
         answering = {"answer", "status"} & set(form.changed_data)
-        if answering and (obj.answer or obj.status != ContributionStatus.OPEN):
+        answered = bool(answering) and (bool(obj.answer) or obj.status != ContributionStatus.OPEN)
+        if answered:
             obj.answered_by = request.user
             obj.answered_at = timezone.now()
         super().save_model(request, obj, form, change)
+        if answered and change and obj.author_id != request.user.pk:
+            mail.contribution_answered(obj)

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from strategy import mail
 from strategy.enums import (
     ActionStatus,
     DecisionKind,
@@ -118,6 +119,8 @@ def _record_copil_decision(modeladmin, request, queryset, *, kind, from_statuses
                 if kind == DecisionKind.VALIDATE_ORIENTATIONS:
                     obj.validated_on = meeting.date
                 obj.save()
+                if kind != DecisionKind.VALIDATE_ORIENTATIONS:
+                    mail.action_decided(obj, decision, meeting)
         modeladmin.message_user(
             request,
             ngettext(

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://education.ville.example.fr",
     "DATABASE_URL": "sqlite:////tmp/citedu-deploy-check.sqlite3",
     "EMAIL_URL": "smtp://citedu:motdepasse@smtp.ville.example.fr:587",
+    "SITE_URL": "https://education.ville.example.fr",
 }
 # The test process itself runs with test defaults (tests/settings.py) and maybe a DATABASE_URL:
 # every start begins from a clean slate of the portal's settings.
@@ -24,6 +25,7 @@ _PORTAL_VARIABLES = {
     "CSRF_TRUSTED_ORIGINS",
     "DATABASE_URL",
     "EMAIL_URL",
+    "SITE_URL",
     "CACHE_URL",
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",

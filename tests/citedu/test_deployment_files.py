@@ -42,7 +42,14 @@ def test_the_dockerfile_copies_only_paths_that_exist_and_runs_gunicorn():
 
 
 def test_the_env_example_documents_every_setting_of_the_contract():
-    assert set(env_example()) >= {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "EMAIL_URL"}
+    assert set(env_example()) >= {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "CSRF_TRUSTED_ORIGINS",
+        "EMAIL_URL",
+        "SITE_URL",
+    }
 
 
 def env_example():
@@ -55,7 +62,7 @@ def env_example():
 
 def test_compose_refuses_to_start_the_portal_without_the_settings_production_requires():
     environment = compose()["services"]["web"]["environment"]
-    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"):
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "SITE_URL"):
         assert environment[name] == f"${{{name}:?set {name} in .env}}"
 
 

@@ -151,3 +151,25 @@ def test_an_unreadable_integer_stops_the_start_naming_the_variable():
     result = run_manage("check", env={**PRODUCTION_ENV, "CONN_MAX_AGE": "soixante"})
     assert result.returncode != 0
     assert "CONN_MAX_AGE='soixante' is not an integer" in result.stderr
+
+
+def test_production_without_site_url_refuses_to_serve():
+    serving = run_python("import citedu.wsgi", env=without("SITE_URL"))
+    assert serving.returncode != 0
+    assert "SITE_URL must be set when DEBUG is off" in serving.stderr
+
+
+def test_site_url_with_debug_defaults_to_the_local_server():
+    values = settings_under({"DEBUG": "1"}, "CITEDU_SITE_URL")
+    assert values == {"CITEDU_SITE_URL": "http://127.0.0.1:8000"}
+
+
+def test_site_url_loses_its_trailing_slash():
+    values = settings_under({**PRODUCTION_ENV, "SITE_URL": "https://education.ville.fr/"}, "CITEDU_SITE_URL")
+    assert values == {"CITEDU_SITE_URL": "https://education.ville.fr"}
+
+
+def test_a_site_url_without_a_scheme_stops_the_start_naming_it():
+    result = run_manage("check", env={**PRODUCTION_ENV, "SITE_URL": "education.ville.fr"})
+    assert result.returncode != 0
+    assert "SITE_URL='education.ville.fr' is not the portal's address" in result.stderr

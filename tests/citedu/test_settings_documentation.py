@@ -5,7 +5,16 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READERS = {"env_str", "env_bool", "env_list", "env_int", "env_database_url", "env_cache_url", "env_email_url"}
+READERS = {
+    "env_str",
+    "env_bool",
+    "env_list",
+    "env_int",
+    "env_database_url",
+    "env_cache_url",
+    "env_email_url",
+    "env_site_url",
+}
 
 
 def _is_os_environ(node):

@@ -73,6 +73,8 @@ def test_a_task_of_a_live_worker_is_left_alone(tmp_path):
 
 def test_healthz_reports_the_queue_and_the_workers(tmp_path):
     empty = Client().get("/healthz").json()
+    # No worker has started yet: the schedule's jobs are declared, not yet planned.
+    assert [job["next_run_at"] for job in empty["queue"].pop("schedule")] == [None, None, None]
     assert empty["queue"] == {
         "waiting": 0,
         "scheduled": 0,

@@ -1,13 +1,15 @@
 """``python manage.py runworker [--once]``: the background task worker, on SQLite or PostgreSQL.
 
 It runs django-tasks-db's own worker (``db_worker``) on every queue, beside a heartbeat that lets a
-task left running by a dead worker go back to the queue.
+task left running by a dead worker go back to the queue and enqueues the scheduled jobs when due
+(``worker.schedule``: checked at the start, then at every beat).
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.crypto import get_random_string
 
+from worker import schedule
 from worker.heartbeat import Heartbeat, requeue_orphans
 
 
@@ -31,6 +33,8 @@ class Command(BaseCommand):
     def handle(self, *args, once=False, interval=1.0, queue="*", verbosity=1, **options):
         worker_id = get_random_string(32)
         requeue_orphans()
+        # The scheduled jobs due now go in the queue first: ``--once`` runs them too.
+        schedule.run_due_jobs()
         heartbeat = Heartbeat(worker_id)
         if not once:
             heartbeat.start()
