@@ -15,12 +15,18 @@ from notifications import kinds, outbox
 ROUND_OPENED = kinds.MailKind(
     code="round_opened",
     label=_("Ouverture d'une campagne de suivi"),
-    reason=_("votre structure pilote des actions sur lesquelles une campagne de suivi vous interroge"),
+    reason=_(
+        "Vous recevez ce courriel parce que votre structure pilote des actions sur lesquelles "
+        "une campagne de suivi l'interroge."
+    ),
 )
 ROUND_REMINDER = kinds.MailKind(
     code="round_reminder",
     label=_("Rappels avant la date limite d'une campagne de suivi"),
-    reason=_("votre structure n'a pas encore envoyé toutes ses fiches de suivi"),
+    reason=_(
+        "Vous recevez ce courriel parce que votre structure pilote des actions et n'a pas encore "
+        "envoyé toutes leurs fiches de suivi."
+    ),
 )
 
 

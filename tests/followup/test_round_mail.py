@@ -3,12 +3,11 @@
 import datetime
 
 import pytest
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from followup import reminders, rounds
 from followup.tasks import send_reminders
-from notifications import kinds
+from notifications import kinds, sending
 from notifications.models import Notification
 from tests.followup.conftest import report_of
 from tests.followup.factories import ReportingRoundFactory
@@ -126,7 +125,8 @@ def test_opening_the_round_mails_each_organisation_once(round_world):
     assert sorted(opened) == ["pilote-culture", "pilote-jeunesse"]
 
 
-def mail_context(kind, **extra):
+def rendered_mail(kind, **extra):
+    """The mail of ``kind`` as the worker sends it (``notifications.sending.message_for``), by part."""
     params = {
         "strategy": "Projet éducatif d'Ivry",
         "period": "2024-2025",
@@ -135,23 +135,26 @@ def mail_context(kind, **extra):
         "action_count": 2,
         **extra,
     }
-    return {**params, "link": "https://citedu.example.org/admin/suivi/7/"}
+    user = pilot_user(username="pilote-lecteur")
+    notification = Notification.objects.create(user=user, kind=kind, params=params, link="/admin/suivi/7/")
+    message = sending.message_for(notification)
+    return {"_subject.txt": message.subject, ".txt": message.body, ".html": message.alternatives[0][0]}
 
 
-def test_plain_text_mail_is_not_html_escaped():
-    with translation.override("fr"):
-        text = render_to_string(
-            "notifications/mail/round_opened.txt", mail_context("round_opened", message="A & B")
-        )
+@pytest.fixture
+def site_url(settings):
+    settings.CITEDU_SITE_URL = "https://citedu.example.org"
+
+
+def test_plain_text_mail_is_not_html_escaped(db, site_url):
+    text = rendered_mail("round_opened", message="A & B")[".txt"]
 
     assert "« Projet éducatif d'Ivry »" in text and "A & B" in text
 
 
 @pytest.mark.parametrize("part", ["_subject.txt", ".txt", ".html"])
-def test_the_opening_mail_says_what_to_do_by_when_with_the_link(part):
-    context = mail_context("round_opened", message="Avant le COPIL de janvier.")
-    with translation.override("fr"):
-        text = render_to_string(f"notifications/mail/round_opened{part}", context)
+def test_the_opening_mail_says_what_to_do_by_when_with_the_link(db, site_url, part):
+    text = rendered_mail("round_opened", message="Avant le COPIL de janvier.")[part]
 
     if part == "_subject.txt":
         assert text.strip() == "Campagne de suivi 2024-2025 ouverte : vos fiches sont à remplir"
@@ -171,13 +174,10 @@ def test_the_opening_mail_says_what_to_do_by_when_with_the_link(part):
         (-2, "Campagne de suivi 2024-2025 : vos fiches sont en retard"),
     ],
 )
-def test_the_reminder_says_how_long_is_left_and_what_is_missing(days_left, subject):
-    context = mail_context("round_reminder", sent_count=1, remaining_count=1, days_left=days_left)
-    with translation.override("fr"):
-        rendered = {
-            part: render_to_string(f"notifications/mail/round_reminder{part}", context)
-            for part in ("_subject.txt", ".txt", ".html")
-        }
+def test_the_reminder_says_how_long_is_left_and_what_is_missing(db, site_url, days_left, subject):
+    rendered = rendered_mail(
+        "round_reminder", sent_count=1, remaining_count=1, days_left=days_left, message=""
+    )
 
     assert rendered["_subject.txt"].strip() == subject
     for part in (".txt", ".html"):
