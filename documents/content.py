@@ -310,7 +310,8 @@ def round_section(strategy, year, axes, user):
         round=round,
         # Sorted here: the annotated query of the participants drops their Meta ordering.
         participants=sorted(
-            participants_with_progress(round), key=lambda participant: participant.organisation.name.casefold()
+            participants_with_progress(round),
+            key=lambda participant: participant.organisation.name.casefold(),
         ),
         axis_blocks=[block for block in blocks.values() if block["reports"]],
         beneficiaries=reporting.beneficiary_totals(report.record for report in reports),

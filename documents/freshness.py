@@ -1,10 +1,11 @@
 """Every saved edit to a strategy's content marks its rendered documents stale, coalesced.
 
 Connected to every save, delete and many-to-many change of the content apps (``actors``,
-``strategy``, ``indicators``, and ``followup``: the yearly report prints the reporting rounds). At commit, the documents of the strategies touched are marked stale
-and their re-rendering is pushed ``CITEDU_DOCUMENT_DEBOUNCE`` seconds after the last edit (no more
-than ``MAX_WAIT`` after the first): ten edits in a minute give one rendering. Whether a document
-really changed is decided by the worker (``documents.tasks``), which compares fingerprints.
+``strategy``, ``indicators``, and ``followup``, whose rounds the yearly report prints). At commit,
+the documents of the strategies touched are marked stale and their re-rendering is pushed
+``CITEDU_DOCUMENT_DEBOUNCE`` seconds after the last edit (no more than ``MAX_WAIT`` after the
+first): ten edits in a minute give one rendering. Whether a document really changed is decided by
+the worker (``documents.tasks``), which compares fingerprints.
 """
 
 import threading
