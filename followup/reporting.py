@@ -149,7 +149,8 @@ class BeneficiaryTotals:
 
 def _add_up(counted, parts_of):
     """A ``Breakdown`` of ``counted`` (the beneficiaries' dicts): an answer is in it when its parts,
-    as given (a part left blank counts nothing), add up to its total."""
+    as given, add up to its total (a part left blank counts nothing, and a part no answer gave is
+    left out rather than shown as 0)."""
     breakdown = Breakdown(of=len(counted))
     sums = {}
     for beneficiaries in counted:
@@ -159,7 +160,8 @@ def _add_up(counted, parts_of):
         breakdown.known += 1
         breakdown.total += beneficiaries["total"]
         for label, count in parts.items():
-            sums[label] = sums.get(label, 0) + (count or 0)
+            if count is not None:
+                sums[label] = sums.get(label, 0) + count
     breakdown.parts = list(sums.items())
     return breakdown
 

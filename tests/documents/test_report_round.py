@@ -206,6 +206,8 @@ def test_an_open_round_is_provisional(built):
     assert f"{CITY} en cours de saisie 1 / 3" in part
     assert f"{SCHOOL} pas encore commencé 0 / 3" in part
     assert "12 bénéficiaires (somme des réponses envoyées, 1 action)" in part
+    # Nobody gave « sexe non renseigné »: it is left out, not printed as 0.
+    assert "Par sexe filles : 6, garçons : 6 Par quartier répartition non renseignée dans la réponse" in part
     assert "aucun financement inscrit 12 filles : 6, garçons : 6" in answers(text)["1.1"]
     assert "Premier trimestre tenu." in answers(text)["1.1"]
 
