@@ -294,7 +294,7 @@ def round_section(strategy, year, axes, user):
     """The record of the year's round (``followup.reporting.round_for_report``) as ``user`` reads
     it, or None when the year has none. Who sent an answer is a person's name for readers inside
     the strategy only; any other reader gets the organisation (no account is even fetched).
-    Three queries: the round, its participants, its reports."""
+    Four queries at most: the round, its participants, its reports, the audiences' order."""
     round = reporting.round_for_report(strategy, year)
     if round is None:
         return None

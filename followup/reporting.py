@@ -16,6 +16,7 @@ from followup.enums import RoundStatus
 from followup.models import ActionReport, ReportingRound
 from indicators import periods
 from strategy.enums import ActionStatus
+from strategy.models import Audience
 
 
 def round_for_report(strategy, year):
@@ -47,6 +48,8 @@ class SentAnswer:
     planned: Decimal
     executed: Decimal
     beneficiaries: dict | None
+    #: The audiences' order (name -> rank), set by ``reports_of``.
+    audience_rank: dict = field(default_factory=dict)
 
     @property
     def beneficiary_groups(self):
@@ -104,7 +107,39 @@ def reports_of(round, actions, *, with_sender=False):
     )
     for report in reports:
         report.record = sent_answer(report)
+    _order_audiences([report.record for report in reports if report.record is not None])
     return reports
+
+
+def _order_audiences(records):
+    """Puts each record's beneficiaries by age band in the audiences' order (youngest first): the
+    answer's JSON keeps no key order on PostgreSQL (jsonb). One query, only if some give any."""
+    given = [record.beneficiaries["by_audience"] for record in records if _by_audience(record)]
+    names = {name for counts in given for name in counts}
+    if not names:
+        return
+    rank = {
+        name: index
+        for index, name in enumerate(Audience.objects.filter(name__in=names).values_list("name", flat=True))
+    }
+    for record in records:
+        if _by_audience(record):
+            record.beneficiaries["by_audience"] = dict(
+                sorted(
+                    record.beneficiaries["by_audience"].items(), key=lambda item: audience_key(rank, item[0])
+                )
+            )
+    for record in records:
+        record.audience_rank = rank
+
+
+def _by_audience(record):
+    return bool(record.beneficiaries and record.beneficiaries.get("by_audience"))
+
+
+def audience_key(rank, name):
+    """An audience's place: its order, then (renamed or removed since the answer) last by name."""
+    return (rank.get(name, len(rank)), name)
 
 
 def _sex_labels():
@@ -147,7 +182,7 @@ class BeneficiaryTotals:
     by_audience: Breakdown = field(default_factory=Breakdown)
 
 
-def _add_up(counted, parts_of):
+def _add_up(counted, parts_of, order=None):
     """A ``Breakdown`` of ``counted`` (the beneficiaries' dicts): an answer is in it when its parts,
     as given, add up to its total (a part left blank counts nothing, and a part no answer gave is
     left out rather than shown as 0)."""
@@ -163,12 +198,15 @@ def _add_up(counted, parts_of):
             if count is not None:
                 sums[label] = sums.get(label, 0) + count
     breakdown.parts = list(sums.items())
+    if order is not None:
+        breakdown.parts.sort(key=lambda part: audience_key(order, part[0]))
     return breakdown
 
 
 def beneficiary_totals(answers):
     """Adds up the beneficiaries of ``answers`` (``SentAnswer``s; None, no answer, is skipped)."""
     answers = [answer for answer in answers if answer is not None]
+    rank = next((answer.audience_rank for answer in answers if answer.audience_rank), {})
     counted = [answer.beneficiaries for answer in answers if answer.beneficiaries is not None]
     sex, place = _sex_labels(), _place_labels()
     return BeneficiaryTotals(
@@ -177,5 +215,5 @@ def beneficiary_totals(answers):
         total=sum(beneficiaries["total"] for beneficiaries in counted),
         by_sex=_add_up(counted, lambda b: {sex[key]: b.get(key) for key in sex}),
         by_place=_add_up(counted, lambda b: {place[key]: b.get(key) for key in place}),
-        by_audience=_add_up(counted, lambda b: dict(b.get("by_audience") or {})),
+        by_audience=_add_up(counted, lambda b: dict(b.get("by_audience") or {}), order=rank),
     )

@@ -218,15 +218,16 @@ def test_a_year_without_a_round_has_no_such_section_and_still_renders(built):
     assert "Campagne de suivi" not in text and "pas de réponse" not in text
 
 
-def test_the_round_part_of_the_context_costs_three_queries_whatever_its_size(
+def test_the_round_part_of_the_context_costs_four_queries_not_one_per_action(
     built, django_assert_num_queries
 ):
     strategy = built.strategy
     axes = list(strategy.axes.order_by("number"))
     for audience in (roles.PUBLIC_AUDIENCE, roles.INSIDE_AUDIENCE):
         reader = roles.AudienceReader(audience)
-        # The round, its participants with their counts, its reports (with the sender inside).
-        with django_assert_num_queries(3):
+        # The round, its participants with their counts, its reports (with the sender inside), the
+        # audiences' order for the beneficiaries by age band.
+        with django_assert_num_queries(4):
             part = content.round_section(strategy, 2024, axes, reader)
             assert sum(len(block["reports"]) for block in part.axis_blocks) == 8
     with django_assert_num_queries(1):
