@@ -123,14 +123,12 @@ def _order_audiences(records):
         for index, name in enumerate(Audience.objects.filter(name__in=names).values_list("name", flat=True))
     }
     for record in records:
-        if _by_audience(record):
-            record.beneficiaries["by_audience"] = dict(
-                sorted(
-                    record.beneficiaries["by_audience"].items(), key=lambda item: audience_key(rank, item[0])
-                )
-            )
-    for record in records:
         record.audience_rank = rank
+        if _by_audience(record):
+            counts = record.beneficiaries["by_audience"]
+            record.beneficiaries["by_audience"] = dict(
+                sorted(counts.items(), key=lambda item: audience_key(rank, item[0]))
+            )
 
 
 def _by_audience(record):
