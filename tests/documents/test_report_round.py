@@ -10,7 +10,7 @@ import page
 import pytest
 
 from actors import roles
-from documents import content, freshness
+from documents import content_round, freshness
 from documents.models import RenderedDocument
 from followup.models import ActionReport, ReportingRound, RoundParticipant
 from tests.documents import pdf_structure
@@ -228,10 +228,10 @@ def test_the_round_part_of_the_context_costs_four_queries_not_one_per_action(
         # The round, its participants with their counts, its reports (with the sender inside), the
         # audiences' order for the beneficiaries by age band.
         with django_assert_num_queries(4):
-            part = content.round_section(strategy, 2024, axes, reader)
+            part = content_round.round_section(strategy, 2024, axes, reader)
             assert sum(len(block["reports"]) for block in part.axis_blocks) == 8
     with django_assert_num_queries(1):
-        assert content.round_section(strategy, 2023, axes, roles.AudienceReader("public")) is None
+        assert content_round.round_section(strategy, 2023, axes, roles.AudienceReader("public")) is None
 
 
 def _stale(edit, django_capture_on_commit_callbacks):
