@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from actors import roles
 from charts import svg as charts
+from documents.content_round import round_section
 from indicators.models import Indicator, Measurement
 from strategy.enums import ActionStatus, SwotKind
 from strategy.models import (
@@ -356,6 +357,7 @@ def yearly_report(strategy, year, user, *, document_date=None):
         "meetings": meetings,
         "show_contributions": is_staff_reader,
         "contributions": contributions,
+        "round_section": round_section(strategy, year, axes, user),
     }
 
 

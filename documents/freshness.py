@@ -1,10 +1,11 @@
 """Every saved edit to a strategy's content marks its rendered documents stale, coalesced.
 
 Connected to every save, delete and many-to-many change of the content apps (``actors``,
-``strategy``, ``indicators``). At commit, the documents of the strategies touched are marked stale
-and their re-rendering is pushed ``CITEDU_DOCUMENT_DEBOUNCE`` seconds after the last edit (no more
-than ``MAX_WAIT`` after the first): ten edits in a minute give one rendering. Whether a document
-really changed is decided by the worker (``documents.tasks``), which compares fingerprints.
+``strategy``, ``indicators``, and ``followup``, whose rounds the yearly report prints). At commit,
+the documents of the strategies touched are marked stale and their re-rendering is pushed
+``CITEDU_DOCUMENT_DEBOUNCE`` seconds after the last edit (no more than ``MAX_WAIT`` after the
+first): ten edits in a minute give one rendering. Whether a document really changed is decided by
+the worker (``documents.tasks``), which compares fingerprints.
 """
 
 import threading
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from documents.models import RenderedDocument
 
-CONTENT_APPS = {"actors", "strategy", "indicators"}
+CONTENT_APPS = {"actors", "strategy", "indicators", "followup"}
 #: The longest an edit waits for its rendering while edits keep coming.
 MAX_WAIT = timedelta(minutes=5)
 ALL = "all"
@@ -39,6 +40,7 @@ def resume(**kwargs):
 def strategies_of(instance):
     """The ids of the strategies whose documents show ``instance``, or ``ALL`` (an organisation,
     a neighbourhood… can appear in any strategy)."""
+    from followup.models import ReportingRound
     from indicators.models import Indicator
     from strategy.models import Action, Meeting, Strategy
 
@@ -46,7 +48,12 @@ def strategies_of(instance):
         return {instance.pk}
     if getattr(instance, "strategy_id", None):
         return {instance.strategy_id}
-    for attribute, model in (("action_id", Action), ("meeting_id", Meeting), ("indicator_id", Indicator)):
+    for attribute, model in (
+        ("action_id", Action),
+        ("meeting_id", Meeting),
+        ("indicator_id", Indicator),
+        ("round_id", ReportingRound),
+    ):
         related_id = getattr(instance, attribute, None)
         if related_id:
             return set(model.objects.filter(pk=related_id).values_list("strategy_id", flat=True))

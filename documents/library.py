@@ -19,6 +19,7 @@ from actors import roles
 from documents import content, content_diff
 from documents.enums import DocumentKind
 from documents.models import RenderedDocument
+from followup.models import ActionReport, ReportingRound
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, Axis, BudgetLine, Orientation, Strategy
 
@@ -150,6 +151,8 @@ def latest_change(strategy):
                 (BudgetLine.objects.filter(action__strategy=strategy), "updated_at"),
                 (Indicator.objects.filter(strategy=strategy), "updated_at"),
                 (Measurement.objects.filter(indicator__strategy=strategy), "entered_at"),
+                (ReportingRound.objects.filter(strategy=strategy), "updated_at"),
+                (ActionReport.objects.filter(round__strategy=strategy), "updated_at"),
             )
         ),
     ]

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from documents import content, pdfua, rendering
 from tests.documents import pdf_structure
+from tests.documents.rounds import build_rounds
 
 # Module fixtures hold the data; each test still runs in its own rolled-back transaction.
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,9 @@ def _render(template, context):
 
 @pytest.fixture(scope="module")
 def documents(pedt):
-    """Each document's HTML and PDF, rendered once for the module."""
+    """Each document's HTML and PDF, rendered once for the module; the report prints its year's
+    reporting round (answers, no answer, beneficiaries), whose tables are checked with the rest."""
+    build_rounds(pedt)
     user = AnonymousUser()
     action = (
         content.action_sheet_queryset(pedt.strategy, user)
