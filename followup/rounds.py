@@ -202,13 +202,16 @@ def indicator_gaps(round, actions):
 
 def participants_with_progress(round):
     """The round's participants, each annotated with ``report_total``, ``report_sent`` and
-    ``report_started``, and carrying ``current_state``: one query for the whole list."""
+    ``report_started``, and carrying ``current_state``, by organisation name: one query."""
     participants = list(
-        round.participants.select_related("organisation", "round__strategy").annotate(
+        round.participants.select_related("organisation", "round__strategy")
+        .annotate(
             report_total=Count("reports"),
             report_sent=Count("reports", filter=Q(reports__status=ReportStatus.SENT)),
             report_started=Count("reports", filter=~Q(reports__status=ReportStatus.TODO)),
         )
+        # An aggregate drops the model's ordering (Django 5.2): say it again.
+        .order_by("organisation__name", "pk")
     )
     today = timezone.localdate()
     for participant in participants:
