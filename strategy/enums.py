@@ -44,6 +44,31 @@ class FundingStage(models.TextChoices):
     PAID = "paid", _("Versé")
 
 
+class FundingSource(models.TextChoices):
+    """Where a budget line's money comes from, as the State's forms name the sources."""
+
+    PROGRAMME_147 = "p147", _("Programme 147 (politique de la ville)")
+    CITE_FUND = "fonds_cite", _("Fonds de la cité")
+    STATE_COMMON_LAW = "droit_commun", _("Droit commun de l'État (ministère)")
+    COMMUNE = "commune", _("Commune")
+    CAF = "caf", _("CAF")
+    DEPARTMENT = "departement", _("Département")
+    REGION = "region", _("Région")
+    OTHER = "other", _("Autre")
+
+    @classmethod
+    def state_sources(cls):
+        """The State's own money, against which a commune's co-funding is checked."""
+        return (cls.PROGRAMME_147, cls.CITE_FUND, cls.STATE_COMMON_LAW)
+
+
+class ProgressMethod(models.TextChoices):
+    """How a strategy's progress rolls up from its actions' progress."""
+
+    EQUAL = "equal", _("Moyenne simple : chaque action compte autant")
+    BUDGET = "budget", _("Moyenne pondérée par le budget prévu")
+
+
 class WorkshopKind(models.TextChoices):
     PARTNERSHIP_MEETING = "partnership_meeting", _("Réunion partenariale")
     DIAGNOSIS = "diagnosis", _("Atelier de diagnostic partagé")

@@ -1,6 +1,7 @@
 from strategy.models.actions import Action, ActionPartner, Audience, BudgetLine
 from strategy.models.beneficiaries import ActionBeneficiaries, BeneficiariesByAudience
 from strategy.models.concertation import Contribution, Decision, Meeting, SwotItem, Workshop
+from strategy.models.milestones import Milestone
 from strategy.models.structure import Axis, Orientation, Signatory, Strategy
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Contribution",
     "Decision",
     "Meeting",
+    "Milestone",
     "Orientation",
     "Signatory",
     "Strategy",

@@ -11,9 +11,19 @@ from simple_history.models import HistoricalRecords
 
 from actors import roles
 from actors.models import Organisation
-from strategy.enums import ActionStatus, FundingStage, OrientationStatus, PartnerRole, StrategyStatus
+from strategy.enums import (
+    ActionStatus,
+    FundingSource,
+    FundingStage,
+    OrientationStatus,
+    PartnerRole,
+    StrategyStatus,
+)
 from strategy.models.structure import Axis, Orientation, Strategy
 from strategy.search import search_document
+
+#: Statuses of an action that can no longer be late.
+FINISHED_STATUSES = (ActionStatus.DONE, ActionStatus.ABANDONED)
 
 
 class AudienceQuerySet(models.QuerySet):
@@ -90,6 +100,17 @@ class ActionQuerySet(models.QuerySet):
             Q(pk__in=self.values("pilot"))
             | Q(pk__in=ActionPartner.objects.filter(action__in=self).values("organisation"))
         )
+
+    def late(self, today):
+        """The one rule of lateness, for lists, pages, documents and the API: an action past its end
+        date and neither done nor abandoned, or with a milestone planned before ``today`` and not done."""
+        past_end = Q(end_date__lt=today) & ~Q(status__in=FINISHED_STATUSES)
+        late_milestone = Q(
+            pk__in=Action.objects.filter(
+                milestones__planned_date__lt=today, milestones__done_date__isnull=True
+            ).values("pk")
+        )
+        return self.filter(past_end | late_milestone)
 
     def with_budget_totals(self):
         return self.annotate(
@@ -244,6 +265,12 @@ class Action(models.Model):
     def is_draft(self):
         return self.status == ActionStatus.PROPOSED
 
+    def is_late(self, today):
+        """``ActionQuerySet.late`` for one action (its milestones prefetched spare a query)."""
+        if self.end_date and self.end_date < today and self.status not in FINISHED_STATUSES:
+            return True
+        return any(milestone.is_late(today) for milestone in self.milestones.all())
+
 
 class ActionPartner(models.Model):
     action = models.ForeignKey(
@@ -304,7 +331,28 @@ class BudgetLine(models.Model):
         on_delete=models.PROTECT,
         related_name="funded_lines",
     )
+    source = models.CharField(
+        _("source du financement"),
+        max_length=20,
+        choices=FundingSource.choices,
+        blank=True,
+        help_text=_("Programme 147, fonds de la cité, droit commun, commune, CAF…"),
+    )
+    source_detail = models.CharField(
+        _("précision sur la source"),
+        max_length=150,
+        blank=True,
+        help_text=_("Pour le droit commun : le ministère ou le dispositif."),
+    )
     planned_amount = models.DecimalField(_("montant prévu (€)"), max_digits=12, decimal_places=2)
+    notified_amount = models.DecimalField(
+        _("montant notifié (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Le montant accordé par le financeur, une fois notifié."),
+    )
     executed_amount = models.DecimalField(
         _("montant réalisé (€)"), max_digits=12, decimal_places=2, default=0
     )
@@ -332,6 +380,11 @@ class BudgetLine(models.Model):
                 condition=Q(planned_amount__gte=0),
                 name="budget_line_planned_not_negative",
                 violation_error_message=_("Le montant prévu ne peut pas être négatif."),
+            ),
+            models.CheckConstraint(
+                condition=Q(notified_amount__isnull=True) | Q(notified_amount__gte=0),
+                name="budget_line_notified_not_negative",
+                violation_error_message=_("Le montant notifié ne peut pas être négatif."),
             ),
             models.CheckConstraint(
                 condition=Q(executed_amount__gte=0),

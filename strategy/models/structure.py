@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors import roles
-from strategy.enums import ActionStatus, OrientationStatus, StrategyKind, StrategyStatus
+from strategy.enums import ActionStatus, OrientationStatus, ProgressMethod, StrategyKind, StrategyStatus
 
 PUBLISHED_STATUSES = (StrategyStatus.ADOPTED, StrategyStatus.CLOSED)
 
@@ -41,6 +41,24 @@ class Strategy(models.Model):
     introduction = models.TextField(_("présentation"), blank=True)
     governance = models.TextField(_("gouvernance"), blank=True)
     co_construction = models.TextField(_("démarche de co-construction"), blank=True)
+    progress_method = models.CharField(
+        _("calcul de l'avancement"),
+        max_length=10,
+        choices=ProgressMethod.choices,
+        default=ProgressMethod.EQUAL,
+        help_text=_("Comment l'avancement des actions se cumule par orientation, axe et quartier."),
+    )
+    cofunding_ratio = models.DecimalField(
+        _("part minimale de la commune"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Euros de la commune attendus pour 1 € de l'État chaque année (1 : autant que l'État). "
+            "Laisser vide pour ne pas contrôler le cofinancement."
+        ),
+    )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -57,6 +75,11 @@ class Strategy(models.Model):
                 condition=Q(start_date__lte=models.F("end_date")),
                 name="strategy_dates_in_order",
                 violation_error_message=_("La date de fin doit suivre la date de début."),
+            ),
+            models.CheckConstraint(
+                condition=Q(cofunding_ratio__isnull=True) | Q(cofunding_ratio__gte=0),
+                name="strategy_cofunding_ratio_not_negative",
+                violation_error_message=_("La part minimale de la commune ne peut pas être négative."),
             ),
             models.CheckConstraint(
                 condition=~Q(title=""),
