@@ -56,6 +56,9 @@ def organisation_of(user):
 #: The apps whose model permissions the roles are granted.
 PORTAL_APPS = ("actors", "strategy", "indicators", "documents")
 
+#: A pilot counts their actions' beneficiaries, year by year and by audience.
+BENEFICIARY_MODELS = ["actionbeneficiaries", "beneficiariesbyaudience"]
+
 #: Model permissions per role: "__all__" or, per verb, "__all__" or the model names.
 ROLE_PERMISSIONS = {
     COORDINATION: "__all__",
@@ -66,9 +69,9 @@ ROLE_PERMISSIONS = {
     },
     PILOTE: {
         "view": "__all__",
-        "add": ["budgetline", "measurement", "actionpartner"],
-        "change": ["action", "budgetline", "measurement", "actionpartner"],
-        "delete": ["budgetline", "measurement", "actionpartner"],
+        "add": ["budgetline", "measurement", "actionpartner", *BENEFICIARY_MODELS],
+        "change": ["action", "budgetline", "measurement", "actionpartner", *BENEFICIARY_MODELS],
+        "delete": ["budgetline", "measurement", "actionpartner", *BENEFICIARY_MODELS],
     },
     PARTENAIRE: {"add": ["contribution"]},
 }

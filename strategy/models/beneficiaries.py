@@ -94,6 +94,13 @@ class ActionBeneficiaries(models.Model):
     def __str__(self):
         return f"{self.action.code} · {self.year} · {self.total}"
 
+    def audience_counts(self):
+        """[(audience, count)] of the breakdown by audience, in the audiences' order.
+
+        Reads ``by_audience`` as prefetched (``prefetch_related("by_audience__audience")``)."""
+        rows = sorted(self.by_audience.all(), key=lambda row: (row.audience.order, row.audience.name))
+        return [(row.audience, row.count) for row in rows]
+
     def refused_audience_counts(self, counts):
         """The French error when ``counts`` (audience -> number, the breakdown by age band about to be
         saved) counts more people than the total, else None."""
