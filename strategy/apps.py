@@ -9,4 +9,5 @@ class StrategyConfig(AppConfig):
     spreadsheet_tables = {
         "actions": "strategy.resources.ActionResource",
         "financements": "strategy.resources.BudgetLineResource",
+        "beneficiaires": "strategy.beneficiary_resources.BeneficiariesResource",
     }

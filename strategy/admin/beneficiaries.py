@@ -24,6 +24,7 @@ from shared.admin import (
 from shared.concurrency import TOKEN, ConcurrentEditAdminMixin, ConcurrentEditForm, version_field
 from strategy import perms
 from strategy.admin.base import PilotRowsMixin
+from strategy.import_admin import BeneficiariesImportExportMixin
 from strategy.models import ActionBeneficiaries, BeneficiariesByAudience
 
 YEAR_FIELDS = ["year", "total", "girls", "boys", "sex_unknown", "in_priority_area", "outside_priority_area"]
@@ -126,7 +127,11 @@ class BeneficiariesByAudienceInline(ParentScopedInlineMixin, CachedChoicesInline
 
 @admin.register(ActionBeneficiaries)
 class ActionBeneficiariesAdmin(
-    HiddenRowsAre404Mixin, PilotRowsMixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin
+    HiddenRowsAre404Mixin,
+    PilotRowsMixin,
+    BeneficiariesImportExportMixin,
+    ConcurrentEditAdminMixin,
+    CiteduHistoryAdmin,
 ):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     form = YearBeneficiariesForm
