@@ -140,7 +140,11 @@ class ApiRootView(CiteduAPIMixin, APIView):
                     "actions": strategies + "{slug}/actions/",
                     "indicators": strategies + "{slug}/indicateurs/",
                 },
-                "csv": {"actions": pages + "actions.csv", "indicators": pages + "indicateurs.csv"},
+                "csv": {
+                    "actions": pages + "actions.csv",
+                    "beneficiaries": pages + "beneficiaires.csv",
+                    "indicators": pages + "indicateurs.csv",
+                },
             }
         )
 

@@ -10,6 +10,7 @@ their organisation's actions (``strategy.perms``).
 
 import re
 
+from django.db.models.functions import Length
 from django.utils.translation import gettext as _
 from import_export import fields
 
@@ -95,7 +96,7 @@ class BeneficiariesResource(StrategyTableResource):
         return (
             queryset.select_related("action")
             .prefetch_related("by_audience__audience")
-            .order_by("action__axis__number", "action__code", "year")
+            .order_by("action__axis__number", Length("action__code"), "action__code", "year")
         )
 
     def dehydrate_by_audience(self, beneficiaries):

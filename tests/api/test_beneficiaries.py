@@ -86,3 +86,60 @@ def test_the_schema_describes_the_beneficiaries_of_the_detail(client, db):
     assert "beneficiaries" in properties
     row = schema["components"]["schemas"]["Beneficiaries"]["properties"]
     assert row["girls"]["nullable"] is True
+
+
+def _csv_rows(response):
+    import csv
+    import io
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_open_data_csv_lists_the_visible_actions_beneficiaries_by_year(client, world, counted):
+    beneficiaries(world.draft, year=2025, total=12)
+    rows = _csv_rows(client.get("/strategies/pedt-villebelle/beneficiaires.csv"))
+    assert rows[0] == [
+        "Code action",
+        "Année",
+        "Bénéficiaires",
+        "Filles",
+        "Garçons",
+        "Sexe non renseigné",
+        "En QPV",
+        "Hors QPV",
+        "Par public",
+    ]
+    assert rows[1:] == [
+        ["A.1", "2024", "1754", "", "", "", "", "", ""],
+        [
+            "A.1",
+            "2025",
+            "172",
+            "90",
+            "80",
+            "",
+            "120",
+            "",
+            "Maternelle (3-6 ans) : 20 ; Élémentaire (6-11 ans) : 130",
+        ],
+    ]
+
+
+def test_the_open_data_csv_takes_the_actions_page_filters(client, world, counted):
+    done = Action.objects.get(strategy=world.strategy, code="2.1")
+    beneficiaries(done, year=2025, total=7)
+    rows = _csv_rows(client.get("/strategies/pedt-villebelle/beneficiaires.csv?statut=done"))
+    assert [row[0] for row in rows[1:]] == ["2.1"]
+    assert client.get("/strategies/pedt-villebelle/beneficiaires.csv?statut=nimporte").status_code == 400
+
+
+def test_the_open_data_csv_queries_do_not_grow_with_the_rows(
+    client, world, counted, django_assert_max_num_queries
+):
+    for year in range(2010, 2024):
+        beneficiaries(counted, year=year, total=10, by_audience={"3-6": 5})
+    with django_assert_max_num_queries(6):
+        rows = _csv_rows(client.get("/strategies/pedt-villebelle/beneficiaires.csv"))
+    assert len(rows) == 17
