@@ -10,9 +10,9 @@ from api.filters import MeasurementFilterSet
 from indicators.models import Measurement
 from indicators.resources import MeasurementResource
 from shared.spreadsheets import write_table
+from strategy.beneficiary_resources import BeneficiariesResource
 from strategy.filters import ActionFilterSet
 from strategy.lookups import visible_strategy_or_404
-from strategy.beneficiary_resources import BeneficiariesResource
 from strategy.models import Action, ActionBeneficiaries
 from strategy.resources import ActionResource
 
