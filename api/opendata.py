@@ -1,4 +1,4 @@
-"""The open data as CSV: ``/strategies/<slug>/actions.csv``, ``…/beneficiaires.csv`` and ``…/indicateurs.csv``,
+"""The open data as CSV: ``/strategies/<slug>/actions.csv``, ``…/beneficiaires.csv``, ``…/indicateurs.csv``,
 with the columns of the import/export tables (CONTRACT.md), the pages' filters and the pages'
 visibility (``visible_to``). The file is the tables' own CSV (``shared.spreadsheets.write_table``):
 UTF-8 with a BOM, ``;``, formulas escaped; an export re-imported changes nothing."""

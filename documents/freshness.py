@@ -40,10 +40,13 @@ def strategies_of(instance):
     """The ids of the strategies whose documents show ``instance``, or ``ALL`` (an organisation,
     a neighbourhood… can appear in any strategy)."""
     from indicators.models import Indicator
-    from strategy.models import Action, Meeting, Strategy
+    from strategy.models import Action, ActionBeneficiaries, Meeting, Strategy
 
     if isinstance(instance, Strategy):
         return {instance.pk}
+    if getattr(instance, "beneficiaries_id", None):  # a count by audience: its action's strategy
+        rows = ActionBeneficiaries.objects.filter(pk=instance.beneficiaries_id)
+        return set(rows.values_list("action__strategy_id", flat=True))
     if getattr(instance, "strategy_id", None):
         return {instance.strategy_id}
     for attribute, model in (("action_id", Action), ("meeting_id", Meeting), ("indicator_id", Indicator)):
