@@ -18,7 +18,7 @@ from shared.cells import CellError, Lookup, cell_list, parse_integer
 from shared.table_widgets import IntegerCellWidget, RelatedWidget
 from strategy import perms
 from strategy.models import Action, ActionBeneficiaries, Audience, BeneficiariesByAudience
-from strategy.models.beneficiaries import PLACE_FIELDS, SEX_FIELDS
+from strategy.models.beneficiaries import COUNT_FIELDS, PLACE_FIELDS, SEX_FIELDS
 from strategy.resources import StrategyTableResource
 
 #: The count columns, model field -> header.
@@ -70,17 +70,7 @@ class BeneficiariesResource(StrategyTableResource):
 
     class Meta:
         model = ActionBeneficiaries
-        fields = (
-            "action",
-            "year",
-            "total",
-            "girls",
-            "boys",
-            "sex_unknown",
-            "in_priority_area",
-            "outside_priority_area",
-            "by_audience",
-        )
+        fields = ("action", "year", *COUNT_FIELDS, "by_audience")
         import_id_fields = ()
         skip_unchanged = True
         report_skipped = True
@@ -116,14 +106,7 @@ class BeneficiariesResource(StrategyTableResource):
 
     def parse_row(self, parsed):
         values = parsed.values
-        action = None
-        code = self.text(parsed, "action", required=True)
-        if code:
-            action = self.actions.get(code)
-            if action is None:
-                parsed.error(
-                    "Code action", _("action inconnue dans cette stratégie : « %(code)s ».") % {"code": code}
-                )
+        action = self.read_action(parsed)
         year = self.read(parsed, "year", required=True)
         if year is not None and not 2000 <= year <= 2100:
             parsed.error("Année", _("année invalide : %(year)s.") % {"year": year})

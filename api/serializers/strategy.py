@@ -27,6 +27,7 @@ from strategy.models import (
     Orientation,
     Strategy,
 )
+from strategy.models.beneficiaries import COUNT_FIELDS
 
 
 class TerritorySerializer(serializers.ModelSerializer):
@@ -117,16 +118,7 @@ class BeneficiariesSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ActionBeneficiaries
-        fields = [
-            "year",
-            "total",
-            "girls",
-            "boys",
-            "sex_unknown",
-            "in_priority_area",
-            "outside_priority_area",
-            "by_audience",
-        ]
+        fields = ["year", *COUNT_FIELDS, "by_audience"]
 
 
 class PartnerSerializer(serializers.ModelSerializer):

@@ -29,6 +29,8 @@ def _known(*fields):
 
 SEX_FIELDS = ("girls", "boys", "sex_unknown")
 PLACE_FIELDS = ("in_priority_area", "outside_priority_area")
+#: The counts of a year, in the order the tables, the API and the documents give them.
+COUNT_FIELDS = ("total", *SEX_FIELDS, *PLACE_FIELDS)
 
 
 class ActionBeneficiariesQuerySet(models.QuerySet):
