@@ -60,7 +60,7 @@ def test_a_breakdown_beyond_its_total_stops_the_loading_naming_the_row_and_chang
     with pytest.raises(CommandError) as error:
         call_command("loaddemo")
 
-    assert "beneficiaires.toml, beneficiaries n° 2 (action 2.4, 2024)" in str(error.value)
+    assert "beneficiaires.toml, beneficiaries n° 3 (action 2.4, 2024)" in str(error.value)
     assert "Les bénéficiaires par public (200) dépassent le total de l'année (172)." in str(error.value)
     assert sorted(ActionBeneficiaries.objects.values_list("action__code", "year", "total")) == before
 
