@@ -56,6 +56,9 @@ def organisation_of(user):
 #: The apps whose model permissions the roles are granted.
 PORTAL_APPS = ("actors", "strategy", "indicators", "documents", "followup")
 
+#: A pilot counts their actions' beneficiaries, year by year and by audience.
+BENEFICIARY_MODELS = ["actionbeneficiaries", "beneficiariesbyaudience"]
+
 #: Model permissions per role: "__all__" or, per verb, "__all__" or the model names.
 ROLE_PERMISSIONS = {
     COORDINATION: "__all__",
@@ -66,10 +69,18 @@ ROLE_PERMISSIONS = {
     },
     PILOTE: {
         "view": "__all__",
-        "add": ["budgetline", "measurement", "actionpartner"],
+        "add": ["budgetline", "measurement", "actionpartner", "milestone", *BENEFICIARY_MODELS],
         # A pilot fills their organisation's reports of a round on their own pages (/admin/suivi/).
-        "change": ["action", "budgetline", "measurement", "actionpartner", "actionreport"],
-        "delete": ["budgetline", "measurement", "actionpartner"],
+        "change": [
+            "action",
+            "budgetline",
+            "measurement",
+            "actionpartner",
+            "milestone",
+            "actionreport",
+            *BENEFICIARY_MODELS,
+        ],
+        "delete": ["budgetline", "measurement", "actionpartner", "milestone", *BENEFICIARY_MODELS],
     },
     PARTENAIRE: {"add": ["contribution"]},
 }

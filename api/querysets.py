@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 
 from actors.models import Organisation
 from indicators.models import Indicator, Measurement
-from strategy.models import Action, ActionPartner, BudgetLine, Signatory, Strategy
+from strategy.models import Action, ActionBeneficiaries, ActionPartner, BudgetLine, Signatory, Strategy
 
 
 def _budget_sum(field):
@@ -53,6 +53,13 @@ def actions_for_api(user, strategy):
         )
         .annotate(planned_total=_budget_sum("planned_amount"), executed_total=_budget_sum("executed_amount"))
         .in_code_order()
+    )
+
+
+def action_detail_for_api(user, strategy):
+    """``actions_for_api`` with each action's beneficiaries by year (latest first) and their audiences."""
+    return actions_for_api(user, strategy).prefetch_related(
+        Prefetch("beneficiaries", queryset=ActionBeneficiaries.objects.with_breakdown().order_by("-year"))
     )
 
 

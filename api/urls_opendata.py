@@ -6,5 +6,6 @@ app_name = "opendata"
 
 urlpatterns = [
     path("strategies/<slug:slug>/actions.csv", opendata.actions_csv, name="actions_csv"),
+    path("strategies/<slug:slug>/beneficiaires.csv", opendata.beneficiaries_csv, name="beneficiaries_csv"),
     path("strategies/<slug:slug>/indicateurs.csv", opendata.indicators_csv, name="indicators_csv"),
 ]

@@ -28,6 +28,7 @@ from api.schema import CiteduAutoSchema
 from api.serializers.actors import OrganisationSerializer
 from api.serializers.indicators import IndicatorSerializer
 from api.serializers.strategy import (
+    ActionDetailSerializer,
     ActionSerializer,
     AxisSerializer,
     OrientationSerializer,
@@ -139,7 +140,11 @@ class ApiRootView(CiteduAPIMixin, APIView):
                     "actions": strategies + "{slug}/actions/",
                     "indicators": strategies + "{slug}/indicateurs/",
                 },
-                "csv": {"actions": pages + "actions.csv", "indicators": pages + "indicateurs.csv"},
+                "csv": {
+                    "actions": pages + "actions.csv",
+                    "beneficiaries": pages + "beneficiaires.csv",
+                    "indicators": pages + "indicateurs.csv",
+                },
             }
         )
 
@@ -233,9 +238,14 @@ class ActionViewSet(StrategyScopedMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
     lookup_value_regex = "[^/]+"
 
+    def get_serializer_class(self):
+        return ActionDetailSerializer if self.action == "retrieve" else ActionSerializer
+
     def get_queryset(self):
         if self.is_schema_generation():
             return Action.objects.none()
+        if self.action == "retrieve":
+            return querysets.action_detail_for_api(self.request.user, self.get_strategy())
         return querysets.actions_for_api(self.request.user, self.get_strategy())
 
 

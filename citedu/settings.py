@@ -201,6 +201,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The action's status is in two components (an action in a list, one action with its
+    # beneficiaries): its enum keeps the name it had with one.
+    "ENUM_NAME_OVERRIDES": {"ActionStatusEnum": "strategy.enums.ActionStatus"},
 }
 
 # Throttling of the API (per client, in the shared cache).

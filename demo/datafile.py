@@ -223,13 +223,18 @@ NAMING_KEYS = ("code", "slug", "key", "number", "period", "organisation", "year"
 def read(name, data_dir=None):
     """The checked content of the data file ``name`` (in ``data_dir``, by default ``DATA_DIR``)."""
     path = Path(data_dir or DATA_DIR) / name
-    try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except tomllib.TOMLDecodeError as error:
-        raise DemoDataError(f"{path.name} : fichier TOML illisible ({error}).") from None
+    data = read_toml(path)
     check(data, SCHEMA, path.name)
     return data
+
+
+def read_toml(path):
+    """The content of a TOML file, or a ``DemoDataError`` naming it."""
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        raise DemoDataError(f"{path.name} : fichier TOML illisible ({error}).") from None
 
 
 def read_all(data_dir=None):

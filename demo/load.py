@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from actors.models import Organisation
+from demo.beneficiaries import load_beneficiaries, read_beneficiaries
 from demo.builder import load_contributions, load_file
 from demo.datafile import DEMO_FILES, read_all
 from demo.registry import Registry
@@ -30,11 +31,13 @@ def load_demo(with_data=True, with_users=False):
     Every data file is read and checked before anything is written: a broken file changes nothing.
     """
     files = list(zip(DEMO_FILES, read_all(), strict=True))
+    beneficiaries = read_beneficiaries()
     with transaction.atomic():
         if with_data:
             registry = Registry()
             for name, data in files:
                 load_file(registry, data, name)
+            load_beneficiaries(beneficiaries)
         users = {}
         if with_users:
             users = load_users()

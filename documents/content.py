@@ -19,6 +19,7 @@ from indicators.models import Indicator, Measurement
 from strategy.enums import ActionStatus, SwotKind
 from strategy.models import (
     Action,
+    ActionBeneficiaries,
     ActionPartner,
     Axis,
     BudgetLine,
@@ -367,6 +368,9 @@ def action_sheet(action, user, *, document_date=None):
     return {
         "strategy": action.strategy,
         "action": action,
+        "beneficiaries": list(
+            ActionBeneficiaries.objects.filter(action=action).with_breakdown().order_by("year")
+        ),
         "indicators": _indicators(action.strategy, user, action=action),
         "sectors": list(action.sectors.all()),
         "document_date": document_date or timezone.localdate(),

@@ -42,10 +42,13 @@ def strategies_of(instance):
     a neighbourhood… can appear in any strategy)."""
     from followup.models import ReportingRound
     from indicators.models import Indicator
-    from strategy.models import Action, Meeting, Strategy
+    from strategy.models import Action, ActionBeneficiaries, Meeting, Strategy
 
     if isinstance(instance, Strategy):
         return {instance.pk}
+    if getattr(instance, "beneficiaries_id", None):  # a count by audience: its action's strategy
+        rows = ActionBeneficiaries.objects.filter(pk=instance.beneficiaries_id)
+        return set(rows.values_list("action__strategy_id", flat=True))
     if getattr(instance, "strategy_id", None):
         return {instance.strategy_id}
     for attribute, model in (

@@ -9,6 +9,7 @@ class StrategyConfig(AppConfig):
     spreadsheet_tables = {
         "actions": "strategy.resources.ActionResource",
         "financements": "strategy.resources.BudgetLineResource",
+        "beneficiaires": "strategy.beneficiary_resources.BeneficiariesResource",
     }
 
     def ready(self):

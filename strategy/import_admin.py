@@ -14,6 +14,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 
 from shared.spreadsheets import EXTENSIONS, TABLE_FORMATS, TableFileError, check_size, table_format
+from strategy.beneficiary_resources import BeneficiariesResource
 from strategy.models import Strategy
 from strategy.perms import strategies_editable_by
 from strategy.resources import ActionResource, BudgetLineResource
@@ -108,3 +109,7 @@ class ActionImportExportMixin(TableImportExportMixin):
 
 class BudgetLineImportExportMixin(TableImportExportMixin):
     resource_classes = [BudgetLineResource]
+
+
+class BeneficiariesImportExportMixin(TableImportExportMixin):
+    resource_classes = [BeneficiariesResource]

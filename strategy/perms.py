@@ -72,6 +72,17 @@ def budget_lines_editable_by(user):
     return BudgetLine.objects.none()
 
 
+def beneficiaries_editable_by(user):
+    """The beneficiary counts (per action and year) the user may change: those of their actions."""
+    from strategy.models import ActionBeneficiaries
+
+    if edits_everything(user):
+        return ActionBeneficiaries.objects.all()
+    if roles.has_role(user, roles.PILOTE):
+        return ActionBeneficiaries.objects.filter(action__pilot_id=organisation_of(user))
+    return ActionBeneficiaries.objects.none()
+
+
 def can_change_action(user, action):
     if edits_everything(user):
         return True
@@ -81,6 +92,11 @@ def can_change_action(user, action):
 
 def can_change_budget_line(user, line):
     return can_change_action(user, line.action)
+
+
+def can_change_beneficiaries(user, beneficiaries):
+    """Whether the user may change (or add) the beneficiaries of ``beneficiaries.action``."""
+    return can_change_action(user, beneficiaries.action)
 
 
 def status_choices_for(user, action):

@@ -37,6 +37,16 @@ class StrategyTableResource(TableResource):
         if self.user is not None and not perms.may_import(self.user):
             raise TableError(_("Votre compte n'a pas le droit d'importer ce tableau."))
 
+    def read_action(self, parsed):
+        """The action of the row's ``Code action`` among the strategy's (``self.actions``), or None."""
+        code = self.text(parsed, "action", required=True)
+        action = self.actions.get(code) if code else None
+        if code and action is None:
+            parsed.error(
+                "Code action", _("action inconnue dans cette stratégie : « %(code)s ».") % {"code": code}
+            )
+        return action
+
 
 def organisation_lookup(strategy):
     """Organisations by name, short name or slug, among those of the strategy's territory only."""
@@ -305,17 +315,9 @@ class BudgetLineResource(StrategyTableResource):
 
     def parse_row(self, parsed):
         values = parsed.values
-        action = None
-        code = self.text(parsed, "action", required=True)
-        if code:
-            action = self.actions.get(code)
-            if action is None:
-                parsed.error(
-                    "Code action",
-                    _("action inconnue dans cette stratégie : « %(code)s ».") % {"code": code},
-                )
-            else:
-                values["action"] = action
+        action = self.read_action(parsed)
+        if action:
+            values["action"] = action
         year = self.read(parsed, "year", required=True)
         if year is not None:
             if 2000 <= year <= 2100:
@@ -343,11 +345,7 @@ class BudgetLineResource(StrategyTableResource):
             parsed.key = (action.id, year, funder.id)
             parsed.label = lambda: (
                 _("la ligne %(code)s / %(year)s / %(funder)s")
-                % {
-                    "code": action.code,
-                    "year": year,
-                    "funder": funder.name,
-                }
+                % {"code": action.code, "year": year, "funder": funder.name}
             )
         if action and self.user is not None:
             # No field of the action changes: only whether the user may change it at all.

@@ -17,7 +17,17 @@ from api.serializers.actors import (
     PilotContactSerializer,
     SectorSerializer,
 )
-from strategy.models import Action, ActionPartner, Audience, Axis, Orientation, Strategy
+from strategy.models import (
+    Action,
+    ActionBeneficiaries,
+    ActionPartner,
+    Audience,
+    Axis,
+    BeneficiariesByAudience,
+    Orientation,
+    Strategy,
+)
+from strategy.models.beneficiaries import COUNT_FIELDS
 
 
 class TerritorySerializer(serializers.ModelSerializer):
@@ -90,6 +100,25 @@ class AudienceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Audience
         fields = ["code", "name"]
+
+
+class AudienceCountSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="audience.code", read_only=True, help_text=_("Code du public."))
+    name = serializers.CharField(source="audience.name", read_only=True, help_text=_("Nom du public."))
+
+    class Meta:
+        model = BeneficiariesByAudience
+        fields = ["code", "name", "count"]
+
+
+class BeneficiariesSerializer(serializers.ModelSerializer):
+    """One year of an action's beneficiaries; a breakdown not known is null (by audience: empty)."""
+
+    by_audience = AudienceCountSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ActionBeneficiaries
+        fields = ["year", *COUNT_FIELDS, "by_audience"]
 
 
 class PartnerSerializer(serializers.ModelSerializer):
@@ -174,3 +203,17 @@ class ActionSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, action):
         return self.context["request"].build_absolute_uri(action.get_absolute_url())
+
+
+class ActionDetailSerializer(ActionSerializer):
+    """One action, with its beneficiaries year by year (the list leaves them out: one action at a
+    time is what a reuser asks for them)."""
+
+    beneficiaries = BeneficiariesSerializer(
+        many=True,
+        read_only=True,
+        help_text=_("Bénéficiaires de l'action, par année (la plus récente d'abord)."),
+    )
+
+    class Meta(ActionSerializer.Meta):
+        fields = [*ActionSerializer.Meta.fields, "beneficiaries"]

@@ -9,7 +9,7 @@ from indicators.models import Indicator
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
 from strategy.filters import ActionFilterSet
-from strategy.models import Action, ActionPartner, Contribution, Decision
+from strategy.models import Action, ActionBeneficiaries, ActionPartner, Contribution, Decision
 
 PAGE_SIZE = 20
 
@@ -97,6 +97,9 @@ def action_detail(request, slug, action_slug):
             Prefetch(
                 "partnerships",
                 queryset=ActionPartner.objects.select_related("organisation").order_by("organisation__name"),
+            ),
+            Prefetch(
+                "beneficiaries", queryset=ActionBeneficiaries.objects.with_breakdown().order_by("-year")
             ),
         ),
         slug=action_slug,

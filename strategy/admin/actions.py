@@ -16,6 +16,7 @@ from shared.formatting import euros
 from strategy import perms
 from strategy.admin import workflow
 from strategy.admin.base import PilotRowsMixin, budget_table
+from strategy.admin.beneficiaries import ActionBeneficiariesInline
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
 from strategy.models import Action, ActionPartner, BudgetLine
 from strategy.resources import BudgetLineResource
@@ -67,7 +68,7 @@ class ActionAdmin(
         "neighbourhoods",
         "sectors",
     ]
-    inlines = [ActionPartnerInline, BudgetLineInline]
+    inlines = [ActionPartnerInline, BudgetLineInline, ActionBeneficiariesInline]
     actions = [workflow.validate_actions, workflow.postpone_actions, workflow.abandon_actions]
     fieldsets = [
         (None, {"fields": ["strategy", "axis", "orientation", "code", "slug", "title"]}),

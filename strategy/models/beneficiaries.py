@@ -11,9 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from shared.formatting import number
 from strategy.models.actions import Action, ActionQuerySet, Audience
 
 
@@ -26,6 +29,8 @@ def _known(*fields):
 
 SEX_FIELDS = ("girls", "boys", "sex_unknown")
 PLACE_FIELDS = ("in_priority_area", "outside_priority_area")
+#: The counts of a year, in the order the tables, the API and the documents give them.
+COUNT_FIELDS = ("total", *SEX_FIELDS, *PLACE_FIELDS)
 
 
 class ActionBeneficiariesQuerySet(models.QuerySet):
@@ -34,6 +39,14 @@ class ActionBeneficiariesQuerySet(models.QuerySet):
 
     def of_actions(self, actions: ActionQuerySet):
         return self.filter(action__in=actions)
+
+    def with_breakdown(self):
+        """With the breakdown by audience (and each audience) in one more query, for ``sentence``."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "by_audience", queryset=BeneficiariesByAudience.objects.select_related("audience")
+            )
+        )
 
 
 class ActionBeneficiaries(models.Model):
@@ -93,6 +106,61 @@ class ActionBeneficiaries(models.Model):
 
     def __str__(self):
         return f"{self.action.code} · {self.year} · {self.total}"
+
+    def audience_counts(self):
+        """[(audience, count)] of the breakdown by audience, in the audiences' order.
+
+        Reads ``by_audience`` as prefetched (``prefetch_related("by_audience__audience")``)."""
+        rows = sorted(self.by_audience.all(), key=lambda row: (row.audience.order, row.audience.name))
+        return [(row.audience, row.count) for row in rows]
+
+    def sentence(self):
+        """The year in words, with the breakdowns known: « 172 bénéficiaires en 2025, dont 90 filles et
+        80 garçons ; 120 habitent un quartier prioritaire ; par public : Maternelle (3-6 ans) 100. »
+
+        The one wording of the pages and the documents; reads ``by_audience`` as prefetched."""
+        text = ngettext(
+            "%(count)s bénéficiaire en %(year)s",
+            "%(count)s bénéficiaires en %(year)s",
+            self.total,
+        ) % {"count": number(self.total), "year": self.year}
+        by_sex = []
+        if self.girls is not None:
+            by_sex.append(
+                ngettext("%(count)s fille", "%(count)s filles", self.girls) % {"count": number(self.girls)}
+            )
+        if self.boys is not None:
+            by_sex.append(
+                ngettext("%(count)s garçon", "%(count)s garçons", self.boys) % {"count": number(self.boys)}
+            )
+        if self.sex_unknown is not None:
+            by_sex.append(gettext("%(count)s de sexe non renseigné") % {"count": number(self.sex_unknown)})
+        if by_sex:
+            text += gettext(", dont %(list)s") % {"list": get_text_list(by_sex, gettext("et"))}
+        by_place = []
+        if self.in_priority_area is not None:
+            by_place.append(
+                ngettext(
+                    "%(count)s habite un quartier prioritaire",
+                    "%(count)s habitent un quartier prioritaire",
+                    self.in_priority_area,
+                )
+                % {"count": number(self.in_priority_area)}
+            )
+        if self.outside_priority_area is not None:
+            by_place.append(
+                gettext("%(count)s hors quartier prioritaire") % {"count": number(self.outside_priority_area)}
+            )
+        parts = [text]
+        if by_place:
+            parts.append(get_text_list(by_place, gettext("et")))
+        counts = self.audience_counts()
+        if counts:
+            parts.append(
+                gettext("par public : %(list)s")
+                % {"list": ", ".join(f"{audience.name} {number(count)}" for audience, count in counts)}
+            )
+        return " ; ".join(parts) + "."
 
     def refused_audience_counts(self, counts):
         """The French error when ``counts`` (audience -> number, the breakdown by age band about to be

@@ -26,6 +26,7 @@ from strategy.enums import ActionStatus
 from tests.actors.factories import NeighbourhoodFactory, OrganisationFactory
 from tests.api.conftest import add_actions
 from tests.indicators.factories import IndicatorFactory
+from tests.strategy.beneficiary_factories import beneficiaries
 from tests.strategy.factories import ActionFactory, AxisFactory, OrientationFactory, StrategyFactory
 
 SIDECAR_STATIC = Path(drf_spectacular_sidecar.__file__).parent / "static"
@@ -115,6 +116,10 @@ def demo_like_data(world):
         prefix="1",
     )
     ActionFactory(strategy=strategy, axis=axis, code="1.9", status=ActionStatus.PROPOSED)
+    # The example action's beneficiaries: breakdowns known and unknown (null), audiences listed.
+    example = strategy.actions.get(code="1.1")
+    beneficiaries(example, year=2025, total=172, girls=90, boys=80, by_audience={"6-11": 150})
+    beneficiaries(example, year=2024, total=40)
     return strategy
 
 

@@ -12,6 +12,7 @@ from strategy.enums import ActionStatus, OrientationStatus, PartnerRole, Strateg
 from strategy.models import ActionPartner, Signatory
 from tests.actors.factories import ContactFactory, NeighbourhoodFactory, OrganisationFactory, sector
 from tests.indicators.factories import IndicatorFactory, MeasurementFactory
+from tests.strategy.beneficiary_factories import beneficiaries
 from tests.strategy.factories import (
     ActionFactory,
     AxisFactory,
@@ -85,6 +86,10 @@ def build_portal(action_count=5):
     theatre.sectors.add(sector("culture"))
     ActionPartner.objects.create(action=theatre, organisation=partner, role=PartnerRole.OPERATOR)
     BudgetLineFactory(action=theatre, year=2024, funder=partner, planned_amount=Decimal("12500.50"))
+    beneficiaries(
+        theatre, year=2025, total=172, girls=90, boys=80, in_priority_area=120, by_audience={"6-11": 150}
+    )
+    beneficiaries(theatre, year=2024, total=1754)
     hidden_contact_action = ActionFactory(
         strategy=strategy,
         axis=axis1,

@@ -10,11 +10,14 @@ from strategy.models import Strategy
 
 
 class Command(BaseCommand):
-    help = _("Exporte un tableau (actions, financements ou mesures) d'une stratégie en .xlsx, .ods ou .csv.")
+    help = _(
+        "Exporte un tableau (actions, financements, bénéficiaires ou mesures) d'une stratégie "
+        "en .xlsx, .ods ou .csv."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("strategy", help=_("identifiant (slug) de la stratégie"))
-        parser.add_argument("table", help=_("actions, financements ou mesures"))
+        parser.add_argument("table", help=_("actions, financements, beneficiaires ou mesures"))
         parser.add_argument("file", help=_("fichier .xlsx, .ods ou .csv à écrire"))
 
     def handle(self, *args, strategy, table, file, **options):

@@ -14,13 +14,13 @@ PROGRESS_EVERY = 500
 
 class Command(BaseCommand):
     help = _(
-        "Importe un tableau (actions, financements ou mesures) d'un fichier .xlsx, .ods ou .csv dans "
-        "une stratégie : tout ou rien."
+        "Importe un tableau (actions, financements, bénéficiaires ou mesures) d'un fichier .xlsx, "
+        ".ods ou .csv dans une stratégie : tout ou rien."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("strategy", help=_("identifiant (slug) de la stratégie"))
-        parser.add_argument("table", help=_("actions, financements ou mesures"))
+        parser.add_argument("table", help=_("actions, financements, beneficiaires ou mesures"))
         parser.add_argument("file", help=_("fichier .xlsx, .ods ou .csv"))
         parser.add_argument("--dry-run", action="store_true", help=_("vérifier sans rien enregistrer"))
         parser.add_argument("--progress", action="store_true", help=_("afficher l'avancement"))

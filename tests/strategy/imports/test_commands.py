@@ -23,7 +23,8 @@ def test_an_unknown_table_is_refused(world, tmp_path, importtable, exporttable):
 
     for run in (importtable("pedt-ivry", "budget", path), exporttable("pedt-ivry", "budget", path)):
         assert run.code == 1
-        assert "Tableau inconnu : « budget ». Choisir actions, financements ou mesures." in run.err
+        expected = "Tableau inconnu : « budget ». Choisir actions, beneficiaires, financements ou mesures."
+        assert expected in run.err
 
 
 def test_a_missing_file_is_refused(world, tmp_path, importtable):
