@@ -207,7 +207,9 @@ def test_a_budget_cell_is_announced_with_its_axis_funder_year_and_total_headers(
 
 def test_the_action_sheets_total_row_points_at_the_planned_and_executed_columns(documents):
     structure = pdf_structure.read(documents["action"][1])
-    totals = [headers for _text, headers in _cell_headers(structure) if "Total" in headers]
+    # The budget table's total row (its row header is « Total »; the beneficiaries' table has a
+    # « Total » column, whose cells are headed by their year).
+    totals = [headers for _text, headers in _cell_headers(structure) if headers and headers[-1] == "Total"]
     assert [headers[0] for headers in totals if headers[0] != "Financeur"] == ["Prévu", "Réalisé"]
 
 
