@@ -58,6 +58,8 @@ class SignatoryInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.T
 
 @admin.register(Strategy)
 class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
+    # The co-funding ratio is typed the French way (« 0,5 »).
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["title", "territory", "kind", "status", "start_date", "end_date", "action_count"]
     list_filter = ["status", "kind", "territory"]
     list_select_related = ["territory"]

@@ -1,5 +1,6 @@
-from strategy.models.actions import Action, ActionPartner, Audience, BudgetLine
+from strategy.models.actions import Action, ActionPartner, Audience
 from strategy.models.beneficiaries import ActionBeneficiaries, BeneficiariesByAudience
+from strategy.models.budget import BudgetLine
 from strategy.models.concertation import Contribution, Decision, Meeting, SwotItem, Workshop
 from strategy.models.milestones import Milestone
 from strategy.models.structure import Axis, Orientation, Signatory, Strategy
