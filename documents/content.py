@@ -376,7 +376,7 @@ def action_sheet(action, user, *, document_date=None):
         "indicators": _indicators(action.strategy, user, action=action),
         "sectors": list(action.sectors.all()),
         # Late as of the document's date: a sheet says what was late on the day it was drawn up.
-        "timeline": timeline_of(action, user, today=document_date),
+        "timeline": timeline_of(action, user, today=document_date, known_visible=True),
         "document_date": document_date,
     }
 

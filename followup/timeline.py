@@ -73,15 +73,17 @@ class TimelineEvent:
         return (self.date, EventKind.ORDER.index(self.kind), self.title)
 
 
-def timeline_of(action, user, *, today=None):
+def timeline_of(action, user, *, today=None, known_visible=False):
     """The events of ``action`` that ``user`` may read, oldest first, in five queries at most.
 
     ``today`` decides which planned milestones are late (the local date by default; a document
     passes its own date). ``user`` may be a real user, an anonymous one or an ``AudienceReader``.
+    A caller that fetched ``action`` through ``Action.objects.visible_to(user)`` says so with
+    ``known_visible`` and saves the query that checks it again.
     """
     today = today or timezone.localdate()
     inside = roles.sees_everything(user)
-    if not inside and not Action.objects.visible_to(user).filter(pk=action.pk).exists():
+    if not (inside or known_visible) and not Action.objects.visible_to(user).filter(pk=action.pk).exists():
         return []
     events = [
         *_milestone_events(action, user, today),

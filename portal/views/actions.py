@@ -120,7 +120,7 @@ def action_detail(request, slug, action_slug):
         .filter(actions=action)
         .select_related("meeting")
         .order_by("meeting__date"),
-        "timeline": timeline_of(action, user),
+        "timeline": timeline_of(action, user, known_visible=True),
         "contributions": Contribution.objects.visible_to(user)
         .filter(action=action)
         .select_related("author")

@@ -23,7 +23,7 @@ def action_url(strategy_slug, action):
 def timeline_html(response):
     """The « Chronologie » section of the page, which must be there."""
     assert response.status_code == 200
-    match = re.search(r'<section class="timeline".*?</section>', response.content.decode(), re.S)
+    match = re.search(r'<section class="action-timeline".*?</section>', response.content.decode(), re.S)
     assert match, "no timeline section on the page"
     return match.group(0)
 
@@ -59,8 +59,8 @@ def theatre(portal):
 def test_the_public_page_lists_the_public_events_in_date_order_as_an_accessible_list(client, theatre):
     section = timeline_html(client.get(action_url("pedt-ivry", theatre)))
     assert '<h2 id="chronologie">Chronologie</h2>' in section
-    assert '<ol class="timeline__list">' in section
-    assert '<time class="timeline__date" datetime="2024-09-27">27 septembre 2024</time>' in section
+    assert '<ol class="action-timeline__list">' in section
+    assert '<time class="action-timeline__date" datetime="2024-09-27">27 septembre 2024</time>' in section
     assert section.index("Choix des pièces avec les enseignants") < section.index("Bilan avec les écoles")
     assert "Prévu le 20 septembre 2024." in section
 
@@ -137,4 +137,4 @@ def test_the_page_queries_do_not_grow_with_the_events(client, theatre, django_as
         theatre.save()
     with django_assert_max_num_queries(len(before)):
         section = timeline_html(client.get(url))
-    assert section.count('<li class="timeline__event') > 60
+    assert section.count('<li class="action-timeline__event') > 60

@@ -61,7 +61,7 @@ def test_pilot_marks_a_milestone_done_and_the_timeline_below_shows_it(pilot_clie
     assert Milestone.objects.get(action=own).done_date == datetime.date(2025, 1, 13)
     page = pilot_client.get(url).content.decode()
     assert 'id="chronologie"' in page
-    assert '<time class="timeline__date" datetime="2025-01-13">13 janvier 2025</time>' in page
+    assert '<time class="action-timeline__date" datetime="2025-01-13">13 janvier 2025</time>' in page
     assert "Prévu le 6 janvier 2025." in page
 
 
