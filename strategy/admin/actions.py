@@ -1,6 +1,8 @@
 """Admin of the actions (fiches actions), their partners, milestones and budget lines."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact
@@ -50,6 +52,8 @@ class MilestoneInline(
 
     model = Milestone
     fields = ["title", "planned_date", "done_date", "is_public"]
+    # A milestone's title is a sentence: wide enough to read it whole.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 60})}}
     extra = 0
 
     def get_queryset(self, request):
