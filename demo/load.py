@@ -1,5 +1,5 @@
 """The demo data: two adopted strategies from the seed documents, a renewal under consultation, logins,
-and the PEDT's reporting rounds (``demo.rounds``).
+the beneficiaries and milestones of demo actions, and the PEDT's reporting rounds (``demo.rounds``).
 
 The strategies are described in the data files of ``demo/data/``. ``load_demo`` is idempotent: it brings
 every demo row back to what the files say and writes nothing when the data is already there.
@@ -14,6 +14,7 @@ from actors.models import Organisation
 from demo.beneficiaries import load_beneficiaries, read_beneficiaries
 from demo.builder import load_contributions, load_file
 from demo.datafile import DEMO_FILES, read_all
+from demo.milestones import load_milestones, read_milestones
 from demo.registry import Registry
 from demo.rounds import load_rounds
 from demo.users import load_users
@@ -32,12 +33,14 @@ def load_demo(with_data=True, with_users=False):
     """
     files = list(zip(DEMO_FILES, read_all(), strict=True))
     beneficiaries = read_beneficiaries()
+    milestones = read_milestones()
     with transaction.atomic():
         if with_data:
             registry = Registry()
             for name, data in files:
                 load_file(registry, data, name)
             load_beneficiaries(beneficiaries)
+            load_milestones(milestones)
         users = {}
         if with_users:
             users = load_users()

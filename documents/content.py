@@ -15,6 +15,7 @@ from django.utils import timezone
 from actors import roles
 from charts import svg as charts
 from documents.content_round import round_section
+from followup.timeline import timeline_of
 from indicators.models import Indicator, Measurement
 from strategy.enums import ActionStatus, SwotKind
 from strategy.models import (
@@ -365,6 +366,7 @@ def yearly_report(strategy, year, user, *, document_date=None):
 def action_sheet(action, user, *, document_date=None):
     """One fiche action, as ``user`` may read it. ``action`` comes from the visible actions."""
     action = _decorate_action(action, user)
+    document_date = document_date or timezone.localdate()
     return {
         "strategy": action.strategy,
         "action": action,
@@ -373,7 +375,9 @@ def action_sheet(action, user, *, document_date=None):
         ),
         "indicators": _indicators(action.strategy, user, action=action),
         "sectors": list(action.sectors.all()),
-        "document_date": document_date or timezone.localdate(),
+        # Late as of the document's date: a sheet says what was late on the day it was drawn up.
+        "timeline": timeline_of(action, user, today=document_date, known_visible=True),
+        "document_date": document_date,
     }
 
 

@@ -21,7 +21,7 @@ from documents.enums import DocumentKind
 from documents.models import RenderedDocument
 from followup.models import ActionReport, ReportingRound
 from indicators.models import Indicator, Measurement
-from strategy.models import Action, Axis, BudgetLine, Orientation, Strategy
+from strategy.models import Action, Axis, BudgetLine, Milestone, Orientation, Strategy
 
 #: The date the content fingerprint is taken with: the fingerprint must not change with the date.
 FINGERPRINT_DATE = date(2000, 1, 1)
@@ -149,6 +149,7 @@ def latest_change(strategy):
                 (Orientation.objects.filter(strategy=strategy), "updated_at"),
                 (Action.objects.filter(strategy=strategy), "updated_at"),
                 (BudgetLine.objects.filter(action__strategy=strategy), "updated_at"),
+                (Milestone.objects.filter(action__strategy=strategy), "updated_at"),
                 (Indicator.objects.filter(strategy=strategy), "updated_at"),
                 (Measurement.objects.filter(indicator__strategy=strategy), "entered_at"),
                 (ReportingRound.objects.filter(strategy=strategy), "updated_at"),

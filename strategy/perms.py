@@ -83,6 +83,17 @@ def beneficiaries_editable_by(user):
     return ActionBeneficiaries.objects.none()
 
 
+def milestones_editable_by(user):
+    """The milestones (jalons) the user may change: all for coordination, their actions' for a pilot."""
+    from strategy.models import Milestone
+
+    if edits_everything(user):
+        return Milestone.objects.all()
+    if is_restricted_pilot(user) and organisation_of(user) is not None:
+        return Milestone.objects.filter(action__pilot_id=organisation_of(user))
+    return Milestone.objects.none()
+
+
 def can_change_action(user, action):
     if edits_everything(user):
         return True
@@ -92,6 +103,11 @@ def can_change_action(user, action):
 
 def can_change_budget_line(user, line):
     return can_change_action(user, line.action)
+
+
+def can_change_milestone(user, milestone):
+    """Whether the user may change (or add) the milestone ``milestone`` of ``milestone.action``."""
+    return can_change_action(user, milestone.action)
 
 
 def can_change_beneficiaries(user, beneficiaries):

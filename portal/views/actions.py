@@ -5,6 +5,7 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from followup.timeline import timeline_of
 from indicators.models import Indicator
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
@@ -119,6 +120,7 @@ def action_detail(request, slug, action_slug):
         .filter(actions=action)
         .select_related("meeting")
         .order_by("meeting__date"),
+        "timeline": timeline_of(action, user, known_visible=True),
         "contributions": Contribution.objects.visible_to(user)
         .filter(action=action)
         .select_related("author")

@@ -1,6 +1,8 @@
-"""Admin of the actions (fiches actions), their partners and their budget lines."""
+"""Admin of the actions (fiches actions), their partners, milestones and budget lines."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact
@@ -18,7 +20,7 @@ from strategy.admin import workflow
 from strategy.admin.base import PilotRowsMixin, budget_table
 from strategy.admin.beneficiaries import ActionBeneficiariesInline
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
-from strategy.models import Action, ActionPartner, BudgetLine
+from strategy.models import Action, ActionPartner, BudgetLine, Milestone
 from strategy.resources import BudgetLineResource
 
 
@@ -41,6 +43,26 @@ class BudgetLineInline(
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("action", "funder")
+
+
+class MilestoneInline(
+    ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
+):
+    """The action's milestones (jalons), entered by its pilot; internal ones stay off the portal."""
+
+    model = Milestone
+    fields = ["title", "planned_date", "done_date", "is_public"]
+    # A milestone's title is a sentence: wide enough to read it whole.
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 60})}}
+    extra = 0
+
+    def get_queryset(self, request):
+        # The row rule of strategy.perms on top of the parent's: one place decides, every door asks.
+        rows = perms.milestones_editable_by(request.user).values("pk")
+        queryset = super().get_queryset(request).select_related("action")
+        if perms.is_restricted_pilot(request.user):
+            queryset = queryset.filter(pk__in=rows)
+        return queryset
 
 
 @admin.register(Action)
@@ -68,7 +90,7 @@ class ActionAdmin(
         "neighbourhoods",
         "sectors",
     ]
-    inlines = [ActionPartnerInline, BudgetLineInline, ActionBeneficiariesInline]
+    inlines = [ActionPartnerInline, MilestoneInline, BudgetLineInline, ActionBeneficiariesInline]
     actions = [workflow.validate_actions, workflow.postpone_actions, workflow.abandon_actions]
     fieldsets = [
         (None, {"fields": ["strategy", "axis", "orientation", "code", "slug", "title"]}),

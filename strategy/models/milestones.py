@@ -1,7 +1,9 @@
 """Milestones (jalons) of an action: what its pilot plans to have done, and when it was."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -52,6 +54,17 @@ class Milestone(models.Model):
 
     def __str__(self):
         return f"{self.action.code} · {self.title}"
+
+    def clean(self):
+        # A milestone is marked done once it is: a date still to come is a plan, not a fact.
+        if self.done_date is not None and self.done_date > timezone.localdate():
+            raise ValidationError(
+                {
+                    "done_date": _(
+                        "La date de réalisation ne peut pas être dans le futur : indiquez la date prévue."
+                    )
+                }
+            )
 
     def is_late(self, today):
         return self.done_date is None and self.planned_date < today

@@ -30,7 +30,8 @@ EXPECTED_QUERIES = {
     "/strategies/pedt-ivry/actions/": 12,
     "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 13,
     # ... its beneficiaries by year, then their breakdown by audience
-    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 12,
+    # ... and its timeline (followup.timeline): milestones, status history, decisions, points d'étape.
+    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 16,
     "/strategies/pedt-ivry/indicateurs/": 3,  # strategy, indicators, their territory values
     "/strategies/pedt-ivry/indicateurs/places-creche/": 5,
     # strategy, count, organisations, sectors, piloted, partnerships, signatures

@@ -4,11 +4,14 @@ The admin form (read-only fields, status choices) and the spreadsheet import bot
 own tests attack it through those doors (``tests/strategy/admin``, ``tests/access``).
 """
 
+import datetime
+
 import pytest
 
 from actors import roles
 from strategy import perms
 from strategy.enums import ActionStatus
+from strategy.models import Milestone
 from tests.actors.factories import ContactFactory, OrganisationFactory
 from tests.strategy.factories import ActionFactory, AxisFactory, UserFactory
 
@@ -60,3 +63,17 @@ def test_coordination_may_change_every_field(pilot_world):
     assert perms.refused_action_changes(coordination, pilot_world["action"], values) == []
     assert perms.locked_action_fields(coordination) == ()
     assert "axis" in perms.locked_action_fields(pilot_world["pilot"])
+
+
+def test_a_pilot_changes_only_their_own_actions_milestones(pilot_world, coordination_user, copil_user):
+    day = datetime.date(2025, 3, 1)
+    mine = Milestone.objects.create(action=pilot_world["action"], title="Le mien", planned_date=day)
+    theirs = Milestone.objects.create(
+        action=ActionFactory(pilot=pilot_world["other"]), title="Le leur", planned_date=day
+    )
+    assert list(perms.milestones_editable_by(pilot_world["pilot"])) == [mine]
+    assert perms.can_change_milestone(pilot_world["pilot"], mine)
+    assert not perms.can_change_milestone(pilot_world["pilot"], theirs)
+    assert set(perms.milestones_editable_by(coordination_user)) == {mine, theirs}
+    assert not perms.milestones_editable_by(copil_user).exists()
+    assert not perms.can_change_milestone(copil_user, mine)
