@@ -72,7 +72,7 @@ class Governance:
     organisations: list
 
     def summary(self):
-        return "; ".join(
+        return " ; ".join(
             [
                 ngettext("%(count)s réunion", "%(count)s réunions", len(self.meetings))
                 % {"count": len(self.meetings)}
@@ -130,7 +130,7 @@ class Deployment:
             % {"count": number(self.beneficiaries.total)},
         ]
         parts += [f"{label} : {count}" for label, count in self.status_summary if count]
-        return "; ".join(parts)
+        return " ; ".join(parts)
 
     @property
     def status_summary(self):
@@ -172,7 +172,7 @@ class Financial:
             "notified": euros(self.notified),
             "executed": euros(self.executed),
         }
-        return f"{text}; {cofunding_sentence(self.cofunding)}"
+        return f"{text} ; {cofunding_sentence(self.cofunding)}"
 
 
 def cofunding_sentence(check):
@@ -338,7 +338,7 @@ def deployment(strategy, year, user, axes, today=None):
     counts = {}
     for row in visible.values("axis_id", "status").annotate(n=Count("id")).order_by():
         counts[(row["axis_id"], row["status"])] = row["n"]
-    statuses = list(ActionStatus.choices)
+    statuses = [(value, str(label)) for value, label in ActionStatus.choices]
     rows = []
     for axis in axes:
         axis_counts = [counts.get((axis.id, value), 0) for value, _label in statuses]
@@ -375,21 +375,25 @@ def financial(strategy, year, user):
         row["stage"]: row
         for row in lines.values("stage").annotate(lines=Count("id"), planned=Sum("planned_amount")).order_by()
     }
+    # A line whose source was never filled in still counts, on a row of its own, last.
+    labels = [(source.value, str(source.label)) for source in FundingSource] + [
+        ("", _("Source non précisée"))
+    ]
     sources = [
         SourceRow(
-            source=source.value,
-            label=source.label,
-            planned=by_source[source.value]["planned"] or ZERO,
-            notified=by_source[source.value]["notified"] or ZERO,
-            executed=by_source[source.value]["executed"] or ZERO,
+            source=value,
+            label=label,
+            planned=by_source[value]["planned"] or ZERO,
+            notified=by_source[value]["notified"] or ZERO,
+            executed=by_source[value]["executed"] or ZERO,
         )
-        for source in FundingSource
-        if source.value in by_source
+        for value, label in labels
+        if value in by_source
     ]
     stages = [
         StageRow(
             stage=stage.value,
-            label=stage.label,
+            label=str(stage.label),
             lines=by_stage[stage.value]["lines"],
             planned=by_stage[stage.value]["planned"] or ZERO,
         )
