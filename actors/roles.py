@@ -100,6 +100,9 @@ WITHHELD = {
         "view_historicalreportinground",
         "view_roundparticipant",
         "view_historicalactionreport",
+        # The yearly review for the State is the coordination's and the COPIL's.
+        "view_annualreview",
+        "view_historicalannualreview",
     },
 }
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from actors.models import Organisation
+from demo.annual_reviews import load_reviews, read_reviews
 from demo.beneficiaries import load_beneficiaries, read_beneficiaries
 from demo.builder import load_contributions, load_file
 from demo.datafile import DEMO_FILES, read_all
@@ -34,6 +35,7 @@ def load_demo(with_data=True, with_users=False):
     files = list(zip(DEMO_FILES, read_all(), strict=True))
     beneficiaries = read_beneficiaries()
     milestones = read_milestones()
+    reviews = read_reviews()
     with transaction.atomic():
         if with_data:
             registry = Registry()
@@ -41,6 +43,7 @@ def load_demo(with_data=True, with_users=False):
                 load_file(registry, data, name)
             load_beneficiaries(beneficiaries)
             load_milestones(milestones)
+            load_reviews(reviews)
         users = {}
         if with_users:
             users = load_users()

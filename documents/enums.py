@@ -14,6 +14,7 @@ class DocumentKind(models.TextChoices):
     REPORT = "report", _("rapport annuel")
     ACTION = "action", _("fiche action")
     AMENDMENT = "amendment", _("annexe d'avenant")
+    REVIEW = "review", _("revue de projet / bilan annuel")
 
 
 class Audience(models.TextChoices):

@@ -16,10 +16,10 @@ from django.db.models import Max
 from django.utils import timezone, translation
 
 from actors import roles
-from documents import content, content_diff
+from documents import content, content_diff, content_review
 from documents.enums import DocumentKind
 from documents.models import RenderedDocument
-from followup.models import ActionReport, ReportingRound
+from followup.models import ActionReport, AnnualReview, ReportingRound
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, Axis, BudgetLine, Milestone, Orientation, Strategy
 
@@ -31,6 +31,7 @@ TEMPLATES = {
     DocumentKind.REPORT: "documents/yearly_report.html",
     DocumentKind.ACTION: "documents/action_sheet.html",
     DocumentKind.AMENDMENT: "documents/amendment_annex.html",
+    DocumentKind.REVIEW: "documents/annual_review.html",
 }
 
 
@@ -71,6 +72,7 @@ class Spec:
             DocumentKind.REPORT: f"{slug}-rapport-{self.year}.pdf",
             DocumentKind.ACTION: f"{slug}-action-{getattr(self.action, 'slug', '')}.pdf",
             DocumentKind.AMENDMENT: f"{slug}-annexe-avenant-{self.extra}.pdf",
+            DocumentKind.REVIEW: f"{slug}-revue-de-projet-{self.year}.pdf",
         }[self.kind]
 
     def context(self, document_date) -> dict[str, Any]:
@@ -80,6 +82,10 @@ class Spec:
             return content.strategy_document(self.strategy, reader, document_date=document_date)
         if self.kind == DocumentKind.REPORT:
             return content.yearly_report(self.strategy, self.year, reader, document_date=document_date)
+        if self.kind == DocumentKind.REVIEW:
+            return content_review.annual_review_context(
+                self.strategy, self.year, reader, document_date=document_date
+            )
         if self.kind == DocumentKind.ACTION:
             action = (
                 content.action_sheet_queryset(self.strategy, reader)
@@ -154,6 +160,7 @@ def latest_change(strategy):
                 (Measurement.objects.filter(indicator__strategy=strategy), "entered_at"),
                 (ReportingRound.objects.filter(strategy=strategy), "updated_at"),
                 (ActionReport.objects.filter(round__strategy=strategy), "updated_at"),
+                (AnnualReview.objects.filter(strategy=strategy), "updated_at"),
             )
         ),
     ]

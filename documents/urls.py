@@ -1,12 +1,16 @@
 from django.urls import path
 
-from documents import diff_views, views
+from documents import diff_views, review_views, views
 
 app_name = "documents"
 
 urlpatterns = [
     path("strategies/<slug:slug>/document.pdf", views.strategy_document_pdf, name="document_pdf"),
     path("strategies/<slug:slug>/rapport-<int:year>.pdf", views.report_pdf, name="report_pdf"),
+    path("strategies/<slug:slug>/revue-de-projet-<int:year>.pdf", review_views.review_pdf, name="review_pdf"),
+    path(
+        "strategies/<slug:slug>/revue-de-projet-<int:year>.xlsx", review_views.review_xlsx, name="review_xlsx"
+    ),
     path("strategies/<slug:slug>/actions/<slug:action_slug>.pdf", views.action_pdf, name="action_pdf"),
     path("strategies/<slug:slug>/versions/<int:number>.pdf", views.version_pdf, name="version_pdf"),
     path(

@@ -237,3 +237,6 @@ class ReportingRoundAdmin(admin.ModelAdmin):
         state = round_state.state_of(round)
         context = self._context(request, round, _("Clôturer la campagne"), state=state)
         return TemplateResponse(request, "admin/followup/round_close.html", context)
+
+
+from followup import review_admin  # noqa: E402,F401  (registers the yearly review's admin)

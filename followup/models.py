@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from followup.enums import ParticipantState, ReportStatus, RoundStatus
 from indicators import periods
 from indicators.models import validate_period
-from strategy.enums import ActionStatus
+from strategy.enums import ActionStatus, StrategyKind
 from strategy.models import Action, Strategy
 
 #: A round covers a calendar year (2025) or a school year (2025-2026), never a quarter.
@@ -314,3 +314,76 @@ IN_SCOPE_STATUSES = (
     ActionStatus.DONE,
     ActionStatus.POSTPONED,
 )
+
+
+class AnnualReview(models.Model):
+    """The coordination's written answers to a year's revue de projet (Cité éducative) or bilan
+    annuel (PEDT), one per theme of the State's questionnaire; the figures beside each answer are
+    computed (``followup.annual_review``), never typed."""
+
+    strategy = models.ForeignKey(
+        Strategy, verbose_name=_("stratégie"), on_delete=models.CASCADE, related_name="annual_reviews"
+    )
+    year = models.PositiveSmallIntegerField(_("année"))
+    governance = models.TextField(_("gouvernance"), blank=True)
+    deployment = models.TextField(_("déploiement opérationnel"), blank=True)
+    inter_cites = models.TextField(
+        _("liens entre cités éducatives"),
+        blank=True,
+        help_text=_("Cités éducatives seulement : les échanges avec les autres cités du réseau."),
+    )
+    communication = models.TextField(_("communication"), blank=True)
+    financial = models.TextField(_("gestion financière"), blank=True)
+    evaluation = models.TextField(_("évaluation"), blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["strategy", "-year"]
+        verbose_name = _("revue de projet / bilan annuel")
+        verbose_name_plural = _("revues de projet / bilans annuels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "year"],
+                name="annual_review_unique_year_per_strategy",
+                violation_error_message=_("Cette stratégie a déjà sa revue de projet pour cette année."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100),
+                name="annual_review_year_plausible",
+                violation_error_message=_("L'année doit être comprise entre 2000 et 2100."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} — {self.strategy.title}"
+
+    @property
+    def title(self):
+        return review_title(self.strategy, self.year)
+
+    def clean(self):
+        if self.strategy_id and self.year is not None:
+            strategy = self.strategy
+            if not strategy.start_date.year <= self.year <= strategy.end_date.year:
+                raise ValidationError(
+                    {
+                        "year": _("L'année %(year)s est en dehors de la stratégie (%(start)s-%(end)s).")
+                        % {
+                            "year": self.year,
+                            "start": strategy.start_date.year,
+                            "end": strategy.end_date.year,
+                        }
+                    }
+                )
+            if strategy.kind != StrategyKind.CITE_EDUCATIVE:
+                # The theme exists only in the Cités éducatives' questionnaire.
+                self.inter_cites = ""
+
+
+def review_title(strategy, year):
+    """« Revue de projet 2025 » for a Cité éducative, « Bilan annuel 2025 » for any other strategy."""
+    if strategy.kind == StrategyKind.CITE_EDUCATIVE:
+        return _("Revue de projet %(year)s") % {"year": year}
+    return _("Bilan annuel %(year)s") % {"year": year}

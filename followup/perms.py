@@ -60,3 +60,14 @@ def can_fill(user, report):
         and organisation_id is not None
         and report.participant.organisation_id == organisation_id
     )
+
+
+def reads_annual_reviews(user):
+    """The yearly review (revue de projet, bilan annuel): the coordination's and the COPIL's, in the
+    admin and as documents (xlsx, PDF); anyone else finds nothing there."""
+    return _reads_all(user)
+
+
+def edits_annual_reviews(user):
+    """Only the coordination writes the review's answers (the COPIL reads them)."""
+    return edits_everything(user)

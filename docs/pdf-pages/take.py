@@ -36,7 +36,7 @@ def setup():
     call_command("loaddemo", verbosity=0)
 
 
-def render(kind, slug, **params):
+def render(kind, slug, audience=None, **params):
     from django.utils import translation
 
     from actors import roles
@@ -46,7 +46,8 @@ def render(kind, slug, **params):
     strategy = Strategy.objects.select_related("territory").get(slug=slug)
     if "action" in params:
         params["action"] = strategy.actions.order_by("code").first()
-    spec = library.Spec(kind=kind, strategy=strategy, audience=roles.PUBLIC_AUDIENCE, language="fr", **params)
+    audience = audience or roles.PUBLIC_AUDIENCE
+    spec = library.Spec(kind=kind, strategy=strategy, audience=audience, language="fr", **params)
     with translation.override("fr"):
         html = rendering.render_html(spec.template, spec.context(library.latest_change(strategy)))
         return assembly.render_pdf(kind, html)
@@ -86,6 +87,18 @@ def main():
     pages(render(DocumentKind.STRATEGY, CITE), [(1, "couverture"), (5, "swot")], "cite-educative")
     pages(render(DocumentKind.REPORT, SLUG, year=2025), [(1, "page-1"), (5, "page-5")], "rapport-2025")
     pages(render(DocumentKind.ACTION, SLUG, action=True), [(1, "page-1")], "fiche-action")
+    reviews()
+
+
+def reviews():
+    """The State's yearly reviews, read by the strategy's team only (coordination, COPIL)."""
+    from documents.enums import DocumentKind
+
+    inside = "inside"
+    pdf = render(DocumentKind.REVIEW, SLUG, audience=inside, year=2024)
+    pages(pdf, [(1, "page-1"), (2, "page-2"), (3, "page-3")], "bilan-annuel-2024")
+    pdf = render(DocumentKind.REVIEW, CITE, audience=inside, year=2022)
+    pages(pdf, [(1, "page-1"), (2, "page-2"), (3, "page-3")], "revue-de-projet-2022")
 
 
 if __name__ == "__main__":

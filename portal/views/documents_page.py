@@ -3,6 +3,8 @@ from django.shortcuts import render
 from documents import library
 from documents.enums import DocumentKind
 from documents.models import StrategyVersion
+from followup.models import review_title
+from followup.perms import reads_annual_reviews
 from portal.views.access import get_visible_strategy
 
 
@@ -20,7 +22,13 @@ def documents(request, slug):
     specs = [library.spec_for(DocumentKind.STRATEGY, strategy, request.user)] + [
         library.spec_for(DocumentKind.REPORT, strategy, request.user, year=year) for year in years
     ]
-    document_state, *report_states = library.states(specs)
+    # The yearly review for the State (bilan annuel for a PEDT): the coordination's and the COPIL's.
+    review_years = years if reads_annual_reviews(request.user) else []
+    specs += [
+        library.spec_for(DocumentKind.REVIEW, strategy, request.user, year=year) for year in review_years
+    ]
+    document_state, *states = library.states(specs)
+    report_states, review_states = states[: len(years)], states[len(years) :]
     context = {
         "strategy": strategy,
         "versions": versions,
@@ -28,5 +36,9 @@ def documents(request, slug):
         "base_url": base,
         "document_state": document_state,
         "reports": list(zip(years, report_states, strict=True)),
+        "reviews": [
+            (year, review_title(strategy, year), state)
+            for year, state in zip(review_years, review_states, strict=True)
+        ],
     }
     return render(request, "portal/documents.html", context)

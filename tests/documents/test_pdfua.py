@@ -12,7 +12,8 @@ import pikepdf
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from documents import content, pdfua, rendering
+from actors.roles import INSIDE_AUDIENCE, AudienceReader
+from documents import content, content_review, pdfua, rendering
 from tests.documents import pdf_structure
 from tests.documents.rounds import build_rounds
 
@@ -20,6 +21,8 @@ from tests.documents.rounds import build_rounds
 pytestmark = pytest.mark.django_db
 
 YEAR = 2024
+#: The documents drawn without a chart.
+NO_CHARTS = ("action", "review")
 
 
 def _render(template, context):
@@ -44,10 +47,15 @@ def documents(pedt):
         ),
         "report": _render("documents/yearly_report.html", content.yearly_report(pedt.strategy, YEAR, user)),
         "action": _render("documents/action_sheet.html", content.action_sheet(action, user)),
+        # The State's yearly review is read by the strategy's team only: rendered as they read it.
+        "review": _render(
+            "documents/annual_review.html",
+            content_review.annual_review_context(pedt.strategy, YEAR, AudienceReader(INSIDE_AUDIENCE)),
+        ),
     }
 
 
-@pytest.fixture(params=["strategy", "report", "action"])
+@pytest.fixture(params=["strategy", "report", "action", "review"])
 def document(request, documents):
     """(name, html, pdf bytes, structure read back) for each of the three documents."""
     html, pdf = documents[request.param]
@@ -102,7 +110,7 @@ def test_every_figure_has_a_text_alternative(document):
     name, html, _pdf, structure = document
     figures = structure.elements("Figure")
     assert len(figures) == html.count('<img class="chart-image"')
-    if name != "action":
+    if name not in NO_CHARTS:
         assert figures
     assert all(figure.alt and figure.alt.strip() for figure in figures)
 
@@ -118,8 +126,8 @@ def test_a_charts_alternative_names_it_and_its_caption_is_heard_once(document):
 
 def test_a_screen_reader_reads_each_charts_alternative_not_its_tick_labels(document):
     name, _html, _pdf, structure = document
-    if name == "action":
-        pytest.skip("a fiche action has no chart")
+    if name in NO_CHARTS:
+        pytest.skip("a fiche action and the yearly review have no chart")
     owners = {
         kid: element for element in structure.root.walk() for kid in element.kids if isinstance(kid, tuple)
     }
