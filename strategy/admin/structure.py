@@ -58,6 +58,8 @@ class SignatoryInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.T
 
 @admin.register(Strategy)
 class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHistoryAdmin):
+    # The co-funding ratio is typed the French way (« 0,5 »).
+    formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["title", "territory", "kind", "status", "start_date", "end_date", "action_count"]
     list_filter = ["status", "kind", "territory"]
     list_select_related = ["territory"]
@@ -71,6 +73,16 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
         (
             _("Textes"),
             {"fields": ["summary", "introduction", "governance", "co_construction"]},
+        ),
+        (
+            _("Suivi et financement"),
+            {
+                "fields": ["progress_method", "cofunding_ratio"],
+                "description": _(
+                    "Comment l'avancement des actions se résume (sur le portail et dans les documents), "
+                    "et la part de la commune attendue pour chaque euro de l'État."
+                ),
+            },
         ),
         (_("Financements"), {"fields": ["budget_totals_table"]}),
         (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
