@@ -27,6 +27,7 @@ from django.db.models import Count, DecimalField, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from actors.models import Neighbourhood
 from strategy.enums import ActionStatus, FundingStage, ProgressMethod
 from strategy.models import BudgetLine
 
@@ -234,6 +235,23 @@ def strategy_rollups(strategy, actions, today, *, neighbourhoods=True):
         by_orientation={key: _build(sums, method) for key, sums in by_orientation.items()},
         by_neighbourhood=by_neighbourhood,
     )
+
+
+def neighbourhood_rows(rollups):
+    """``(neighbourhood, Rollup)`` for each neighbourhood that has actions, in name order, then
+    ``(None, Rollup)`` for the actions in no neighbourhood. One query (the names)."""
+    by_pk = rollups.by_neighbourhood
+    named = Neighbourhood.objects.filter(pk__in=[pk for pk in by_pk if pk is not None]).order_by("name")
+    rows = [(neighbourhood, by_pk[neighbourhood.pk]) for neighbourhood in named]
+    if None in by_pk:
+        rows.append((None, by_pk[None]))
+    return rows
+
+
+def axis_rows(axes, rollups):
+    """``(axis, Rollup)`` for each of ``axes``, an axis without actions with an empty one."""
+    empty = empty_rollup(rollups.total.progress_method)
+    return [(axis, rollups.by_axis.get(axis.pk, empty)) for axis in axes]
 
 
 def empty_rollup(method):

@@ -2,23 +2,11 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
 
-from actors.models import Neighbourhood
 from charts.svg import budget_chart, status_by_axis_chart
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
 from strategy.models import Action, BudgetLine, Contribution, Orientation
-from strategy.rollups import empty_rollup, strategy_rollups
-
-
-def neighbourhood_rows(rollups):
-    """(neighbourhood, Rollup) for each of the territory's neighbourhoods that has actions, in name
-    order, then (None, Rollup) for the actions in no neighbourhood. One query."""
-    by_pk = rollups.by_neighbourhood
-    named = Neighbourhood.objects.filter(pk__in=[pk for pk in by_pk if pk is not None]).order_by("name")
-    rows = [(neighbourhood, by_pk[neighbourhood.pk]) for neighbourhood in named]
-    if None in by_pk:
-        rows.append((None, by_pk[None]))
-    return rows
+from strategy.rollups import empty_rollup, neighbourhood_rows, strategy_rollups
 
 
 def strategy_detail(request, slug):
