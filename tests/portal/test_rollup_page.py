@@ -47,7 +47,7 @@ def strategy():
     small = ActionFactory(
         strategy=strategy, axis=axis1, code="1.2", progress=10, end_date=future, status=ActionStatus.DONE
     )
-    late = ActionFactory(
+    ActionFactory(
         strategy=strategy,
         axis=axis2,
         code="2.1",
