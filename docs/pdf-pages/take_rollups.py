@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import take  # noqa: E402
+import take
 
 
 def page_of(pdf, heading):
