@@ -3,6 +3,7 @@ strategy page (``strategy.rollups``), and, in the report, the late actions and w
 
 from django.db.models import Prefetch
 
+from strategy.lateness import late_reasons
 from strategy.models import Milestone
 from strategy.rollups import axis_rows, neighbourhood_rows, strategy_rollups
 
@@ -34,6 +35,6 @@ def rollup_section(strategy, actions, axes, user, today, *, with_late=False):
             .in_code_order()
         )
         for action in late:
-            action.reasons = action.late_reasons(today, action.visible_milestones)
+            action.reasons = late_reasons(action, today, action.visible_milestones)
         section["late_actions"] = late
     return section

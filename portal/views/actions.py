@@ -10,6 +10,7 @@ from indicators.models import Indicator
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
 from strategy.filters import ActionFilterSet
+from strategy.lateness import late_reasons
 from strategy.models import Action, ActionBeneficiaries, ActionPartner, Contribution, Decision, Milestone
 
 PAGE_SIZE = 20
@@ -116,7 +117,7 @@ def action_detail(request, slug, action_slug):
         "strategy": strategy,
         "action": action,
         # One rule (Action.is_late); the reasons name only the milestones this reader may see.
-        "late_reasons": action.late_reasons(timezone.localdate(), visible_milestones),
+        "late_reasons": late_reasons(action, timezone.localdate(), visible_milestones),
         "contact": contact,
         "budget_lines": budget_lines,
         "budget_totals": action.budget_lines.totals(),

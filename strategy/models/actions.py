@@ -11,7 +11,6 @@ from simple_history.models import HistoricalRecords
 
 from actors import roles
 from actors.models import Organisation
-from shared.formatting import long_date
 from strategy.enums import (
     ActionStatus,
     FundingSource,
@@ -275,26 +274,6 @@ class Action(models.Model):
         if self.end_date and self.end_date < today and self.status not in FINISHED_STATUSES:
             return True
         return any(milestone.is_late(today) for milestone in self.milestones.all())
-
-    def late_reasons(self, today, milestones):
-        """Why ``is_late(today)`` holds, in words: « date de fin dépassée (…) », then one « jalon en
-        retard : … » per late milestone among ``milestones`` (those the reader may see). When only a
-        milestone the reader may not see is late, it is named as an internal one, without its title.
-        Empty when the action is not late."""
-        if not self.is_late(today):
-            return []
-        reasons = []
-        if self.end_date and self.end_date < today and self.status not in FINISHED_STATUSES:
-            reasons.append(_("date de fin dépassée (%(date)s)") % {"date": long_date(self.end_date)})
-        for milestone in milestones:
-            if milestone.is_late(today):
-                reasons.append(
-                    _("jalon en retard : %(title)s (prévu le %(date)s)")
-                    % {"title": milestone.title, "date": long_date(milestone.planned_date)}
-                )
-        if not reasons:
-            reasons.append(_("un jalon interne est en retard"))
-        return reasons
 
 
 class ActionPartner(models.Model):
