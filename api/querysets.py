@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from actors.models import Organisation
 from indicators.models import Indicator, Measurement
@@ -52,6 +53,7 @@ def actions_for_api(user, strategy):
             ),
         )
         .annotate(planned_total=_budget_sum("planned_amount"), executed_total=_budget_sum("executed_amount"))
+        .with_lateness(timezone.localdate())
         .in_code_order()
     )
 

@@ -222,7 +222,8 @@ class ActionFilterBackend(DjangoFilterBackend):
         summary=_("Actions d'une stratégie"),
         description=_(
             "Les fiches actions visibles, avec les mêmes filtres que la page des actions "
-            "(axe, orientation, statut, pilote, partenaire, quartier, public, secteur, année, recherche)."
+            "(axe, orientation, statut, pilote, partenaire, quartier, public, secteur, année, retard, "
+            "recherche)."
         ),
         parameters=[STRATEGY_SLUG],
     ),

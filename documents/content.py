@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from actors import roles
 from charts import svg as charts
+from documents.content_rollup import rollup_section
 from documents.content_round import round_section
 from followup.timeline import timeline_of
 from indicators.models import Indicator, Measurement
@@ -235,6 +236,9 @@ def strategy_document(strategy, user, *, document_date=None, version=None):
         "indicators": _indicators(strategy, user),
         "budget": budget,
         "budget_chart": charts.budget_chart(funder_rows) if funder_rows else None,
+        "rollup_section": rollup_section(
+            strategy, _visible_actions(strategy, user), axes, user, document_date or timezone.localdate()
+        ),
         "workshops": workshops,
         "swot_blocks": _swot_by_axis(strategy, axes),
         "signatories": list(
@@ -360,6 +364,9 @@ def yearly_report(strategy, year, user, *, document_date=None):
         "show_contributions": is_staff_reader,
         "contributions": contributions,
         "round_section": round_section(strategy, year, axes, user),
+        "rollup_section": rollup_section(
+            strategy, visible, axes, user, document_date or timezone.localdate(), with_late=True
+        ),
     }
 
 

@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Neighbourhood, Organisation, Sector
@@ -53,6 +54,11 @@ class ActionFilterSet(django_filters.FilterSet):
     secteur = django_filters.ModelChoiceFilter(
         label=_("Secteur"), field_name="sectors", queryset=Sector.objects.all(), to_field_name="code"
     )
+    retard = django_filters.ChoiceFilter(
+        label=_("Retard"),
+        method="filter_late",
+        choices=[("1", _("En retard"))],
+    )
     annee = django_filters.NumberFilter(
         label=_("Année"),
         method="filter_year",
@@ -79,6 +85,10 @@ class ActionFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return filter_by_text(queryset, value)
+
+    def filter_late(self, queryset, name, value):
+        """``?retard=1``: the late actions, by the one rule (``ActionQuerySet.late``)."""
+        return queryset.late(timezone.localdate()) if value == "1" else queryset
 
     def filter_year(self, queryset, name, value):
         """Actions running during that year (started before its end, not ended before its start)."""

@@ -154,6 +154,14 @@ class ActionSerializer(serializers.ModelSerializer):
     indicators = serializers.SerializerMethodField(
         help_text=_("Codes des indicateurs publiés liés à l'action.")
     )
+    is_late = serializers.BooleanField(
+        source="is_late_today",
+        read_only=True,
+        help_text=_(
+            "En retard : date de fin dépassée sans être réalisée ni abandonnée, ou un jalon prévu avant "
+            "aujourd'hui et pas encore réalisé."
+        ),
+    )
     url = serializers.SerializerMethodField(help_text=_("Page publique de l'action."))
 
     class Meta:
@@ -170,6 +178,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "status",
             "status_label",
             "progress",
+            "is_late",
             "start_date",
             "end_date",
             "pilot",

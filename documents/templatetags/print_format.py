@@ -85,3 +85,9 @@ def chart_table(chart):
             "body": [[chart.columns[1], *(row[1] for row in chart.rows)]],
         }
     return {"across": False, "head": list(chart.columns), "body": [list(row) for row in chart.rows]}
+
+
+@register.filter
+def percent_fr(value):
+    """« 42,5 % »; empty for no value."""
+    return formatting.percent(value)

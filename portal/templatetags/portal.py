@@ -43,3 +43,9 @@ def nav_current(context, name):
 def anchor(value, prefix):
     """An id built from a prefix and a number: ``3|anchor:"orientation"`` gives ``orientation-3``."""
     return f"{prefix}-{value}"
+
+
+@register.filter
+def percent_fr(value):
+    """« 42,5 % », the French way; empty for no value."""
+    return formatting.percent(value)

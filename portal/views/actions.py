@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.forms import ChoiceField, ModelChoiceField
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from followup.timeline import timeline_of
@@ -10,7 +11,8 @@ from indicators.models import Indicator
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
 from strategy.filters import ActionFilterSet
-from strategy.models import Action, ActionBeneficiaries, ActionPartner, Contribution, Decision
+from strategy.lateness import late_reasons
+from strategy.models import Action, ActionBeneficiaries, ActionPartner, Contribution, Decision, Milestone
 
 PAGE_SIZE = 20
 
@@ -57,6 +59,7 @@ def action_list(request, slug):
         .filter(strategy=strategy)
         .select_related("axis", "orientation", "pilot")
         .prefetch_related("neighbourhoods", "audiences")
+        .with_lateness(timezone.localdate())
         .in_code_order()
     )
     filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy, user=request.user)
@@ -95,6 +98,7 @@ def action_detail(request, slug, action_slug):
             "audiences",
             "neighbourhoods",
             "sectors",
+            "milestones",  # all of them: the lateness rule counts the internal ones too
             Prefetch(
                 "partnerships",
                 queryset=ActionPartner.objects.select_related("organisation").order_by("organisation__name"),
@@ -109,9 +113,12 @@ def action_detail(request, slug, action_slug):
     contact = action.pilot_contact if action.pilot_contact and action.pilot_contact.public_consent else None
     budget_lines = action.budget_lines.select_related("funder").order_by("year", "funder__name")
     contributing = can_contribute(user, strategy)
+    visible_milestones = Milestone.objects.visible_to(user).filter(action=action)
     context = {
         "strategy": strategy,
         "action": action,
+        # One rule (Action.is_late); the reasons name only the milestones this reader may see.
+        "late_reasons": late_reasons(action, timezone.localdate(), visible_milestones),
         "contact": contact,
         "budget_lines": budget_lines,
         "budget_totals": action.budget_lines.totals(),

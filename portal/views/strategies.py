@@ -1,12 +1,12 @@
-from collections import defaultdict
-
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import render
+from django.utils import timezone
 
 from charts.svg import budget_chart, status_by_axis_chart
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
 from strategy.models import Action, BudgetLine, Contribution, Orientation
+from strategy.rollups import empty_rollup, neighbourhood_rows, strategy_rollups
 
 
 def strategy_detail(request, slug):
@@ -14,20 +14,8 @@ def strategy_detail(request, slug):
     strategy = get_visible_strategy(request, slug)
     user = request.user
     actions = Action.objects.visible_to(user).filter(strategy=strategy)
-    counts = defaultdict(dict)
-    for axis_id, status, count in (
-        actions.order_by()
-        .values("axis", "status")
-        .annotate(count=Count("id"))
-        .values_list("axis", "status", "count")
-    ):
-        counts[axis_id][status] = count
-    orientation_counts = dict(
-        actions.order_by()
-        .values("orientation")
-        .annotate(count=Count("id"))
-        .values_list("orientation", "count")
-    )
+    # Every figure of the page (counts by status, means, budget by stage, late) from one rule.
+    rollups = strategy_rollups(strategy, actions, timezone.localdate())
     contributing = can_contribute(user, strategy)
     orientations = (
         Orientation.objects.visible_to(user)
@@ -44,15 +32,16 @@ def strategy_detail(request, slug):
         )
     )
     axes = list(strategy.axes.order_by("number"))
+    empty = empty_rollup(strategy.progress_method)
     orientations = list(orientations)
     for orientation in orientations:
-        orientation.action_count = orientation_counts.get(orientation.pk, 0)
+        orientation.action_count = rollups.by_orientation.get(orientation.pk, empty).count
     for axis in axes:
-        axis.counts = counts.get(axis.pk, {})
-        axis.action_count = sum(axis.counts.values())
+        axis.rollup = rollups.by_axis.get(axis.pk, empty)
+        axis.counts = {share.status: share.count for share in axis.rollup.present_statuses}
+        axis.action_count = axis.rollup.count
         axis.orientation_list = [o for o in orientations if o.axis_id == axis.pk]
     budget_rows = BudgetLine.objects.filter(action__in=actions).totals_by_funder_and_year()
-    totals = BudgetLine.objects.filter(action__in=actions).totals()
     context = {
         "strategy": strategy,
         "axes": axes,
@@ -61,8 +50,9 @@ def strategy_detail(request, slug):
         "signatories": strategy.signatories.select_related("organisation"),
         "status_chart": status_by_axis_chart(axes),
         "budget_chart": budget_chart(budget_rows),
-        "budget_totals": totals,
-        "action_count": sum(axis.action_count for axis in axes),
+        "action_count": rollups.total.count,
+        "rollup": rollups.total,
+        "neighbourhood_rollups": neighbourhood_rows(rollups),
         "can_contribute": contributing,
         "contribution_form": ContributionForm() if contributing else None,
     }

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact
@@ -65,6 +66,23 @@ class MilestoneInline(
         return queryset
 
 
+class LateFilter(admin.SimpleListFilter):
+    """« En retard » by the one rule (``ActionQuerySet.late``)."""
+
+    title = _("retard")
+    parameter_name = "retard"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("En retard")), ("0", _("Pas en retard"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(is_late_today=True)
+        if self.value() == "0":
+            return queryset.filter(is_late_today=False)
+        return queryset
+
+
 @admin.register(Action)
 class ActionAdmin(
     HiddenRowsAre404Mixin,
@@ -75,9 +93,19 @@ class ActionAdmin(
 ):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     pilot_rows = staticmethod(perms.actions_editable_by)
-    list_display = ["code", "title", "strategy", "axis", "pilot", "status", "progress", "planned_total"]
+    list_display = [
+        "code",
+        "title",
+        "strategy",
+        "axis",
+        "pilot",
+        "status",
+        "is_late",
+        "progress",
+        "planned_total",
+    ]
     list_display_links = ["code", "title"]
-    list_filter = ["status", "strategy", "axis__number", "pilot"]
+    list_filter = ["status", LateFilter, "strategy", "axis__number", "pilot"]
     list_select_related = ["strategy", "axis", "pilot"]
     search_fields = ["code", "title", "summary", "pilot__name", "pilot__short_name"]
     autocomplete_fields = [
@@ -105,7 +133,17 @@ class ActionAdmin(
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_budget_totals().order_by(*Action._meta.ordering)
+        return (
+            super()
+            .get_queryset(request)
+            .with_budget_totals()
+            .with_lateness(timezone.localdate())
+            .order_by(*Action._meta.ordering)
+        )
+
+    @admin.display(description=_("en retard"), boolean=True, ordering="is_late_today")
+    def is_late(self, obj):
+        return obj.is_late_today
 
     @admin.display(description=_("prévu"), ordering="planned_total")
     def planned_total(self, obj):

@@ -74,6 +74,16 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
             _("Textes"),
             {"fields": ["summary", "introduction", "governance", "co_construction"]},
         ),
+        (
+            _("Suivi et financement"),
+            {
+                "fields": ["progress_method", "cofunding_ratio"],
+                "description": _(
+                    "Comment l'avancement des actions se résume (sur le portail et dans les documents), "
+                    "et la part de la commune attendue pour chaque euro de l'État."
+                ),
+            },
+        ),
         (_("Financements"), {"fields": ["budget_totals_table"]}),
         (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
     ]

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.text import slugify
@@ -109,6 +109,10 @@ class ActionQuerySet(models.QuerySet):
             ).values("pk")
         )
         return self.filter(past_end | late_milestone)
+
+    def with_lateness(self, today):
+        """Each action annotated ``is_late_today`` by ``late(today)``: one subquery, no query per row."""
+        return self.annotate(is_late_today=Exists(Action.objects.late(today).filter(pk=OuterRef("pk"))))
 
     def with_budget_totals(self):
         return self.annotate(

@@ -31,6 +31,7 @@ FINGERPRINT = "3f0c9a51d2e47b86a1c5e9d03b7f6a2c48e1d9b5a7c3f0e2d6b8a4c1e7f9d3b5"
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 REPORT_SECTIONS = [
     "Les actions par axe et par statut",
+    "L’avancement en résumé",
     "Ce qui a changé en 2025",
     "Les indicateurs face à leur cible",
     "Le budget 2025 : prévu et réalisé par financeur",

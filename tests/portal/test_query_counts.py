@@ -26,12 +26,14 @@ PAGES = [
 # list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
 EXPECTED_QUERIES = {
     "/": 4,  # strategies, action counts, indicator counts, organisations involved
-    "/strategies/pedt-ivry/": 8,
+    # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
+    "/strategies/pedt-ivry/": 12,
     "/strategies/pedt-ivry/actions/": 12,
     "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 13,
     # ... its beneficiaries by year, then their breakdown by audience
-    # ... and its timeline (followup.timeline): milestones, status history, decisions, points d'étape.
-    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 16,
+    # ... its timeline (followup.timeline): milestones, status history, decisions, points d'étape;
+    # its milestones for the lateness rule, then those the reader may see (why it is late).
+    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 18,
     "/strategies/pedt-ivry/indicateurs/": 3,  # strategy, indicators, their territory values
     "/strategies/pedt-ivry/indicateurs/places-creche/": 5,
     # strategy, count, organisations, sectors, piloted, partnerships, signatures
