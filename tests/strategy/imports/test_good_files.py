@@ -154,10 +154,10 @@ EXPECTED = {
         ("3.2", "Tut-tut", 2, "", "", "", "Association Élan", "", "", "", "", "Proposée", "", ""),
     ],
     "financements": [
-        ("1.1", 2024, "Caisse d'allocations familiales", "12500,50", "2500,00", "Notifié", "CAF-2024-17"),
-        ("1.1", 2025, "Caisse d'allocations familiales", "12500,50", "1000,00", "Demandé", "CAF-2025-01"),
-        ("1.1", 2025, "Ville d'Ivry-sur-Seine", "7250,00", "0,00", "Engagé", "Réf. « é »"),
-        ("2.1", 2025, "Ville d'Ivry-sur-Seine", "3500,00", "0,00", "Versé", ""),
+        ("1.1", 2024, "Caisse d'allocations familiales", "12500,50", "2500,00", "Notifié", "CAF-2024-17", "", "", ""),
+        ("1.1", 2025, "Caisse d'allocations familiales", "12500,50", "1000,00", "Demandé", "CAF-2025-01", "", "", ""),
+        ("1.1", 2025, "Ville d'Ivry-sur-Seine", "7250,00", "0,00", "Engagé", "Réf. « é »", "", "", ""),
+        ("2.1", 2025, "Ville d'Ivry-sur-Seine", "3500,00", "0,00", "Versé", "", "", "", ""),
     ],
     "mesures": [
         ("I1", "2023", "", "237,00", "", "", ""),
