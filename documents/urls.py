@@ -1,12 +1,17 @@
 from django.urls import path
 
-from documents import diff_views, views
+from documents import diff_views, programmation_views, views
 
 app_name = "documents"
 
 urlpatterns = [
     path("strategies/<slug:slug>/document.pdf", views.strategy_document_pdf, name="document_pdf"),
     path("strategies/<slug:slug>/rapport-<int:year>.pdf", views.report_pdf, name="report_pdf"),
+    path(
+        "strategies/<slug:slug>/programmation-<int:year>.xlsx",
+        programmation_views.programmation_xlsx_view,
+        name="programmation_xlsx",
+    ),
     path("strategies/<slug:slug>/actions/<slug:action_slug>.pdf", views.action_pdf, name="action_pdf"),
     path("strategies/<slug:slug>/versions/<int:number>.pdf", views.version_pdf, name="version_pdf"),
     path(

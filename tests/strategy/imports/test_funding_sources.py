@@ -6,7 +6,8 @@ from strategy.enums import FundingSource
 from strategy.models import BudgetLine
 
 HEADER = (
-    "Code action;Année;Financeur;Montant prévu;Étape;Référence dossier;Source;Précision source;Montant notifié"
+    "Code action;Année;Financeur;Montant prévu;Étape;Référence dossier;"
+    "Source;Précision source;Montant notifié"
 )
 
 
@@ -46,8 +47,12 @@ def test_sources_are_read_by_their_usual_names_and_notified_amounts_the_french_w
     assert common_law.source_detail == "Éducation nationale (PRE)"
 
 
-def test_the_export_writes_the_source_label_and_re_imports_unchanged(world, tmp_path, importtable, exporttable):
-    importtable("pedt-ivry", "financements", write(tmp_path, "1.1;2025;CAF;100;Notifié;;Fonds de la cité;;90"))
+def test_the_export_writes_the_source_label_and_re_imports_unchanged(
+    world, tmp_path, importtable, exporttable
+):
+    importtable(
+        "pedt-ivry", "financements", write(tmp_path, "1.1;2025;CAF;100;Notifié;;Fonds de la cité;;90")
+    )
     exported = tmp_path / "export.csv"
 
     exporttable("pedt-ivry", "financements", exported)
@@ -57,7 +62,9 @@ def test_the_export_writes_the_source_label_and_re_imports_unchanged(world, tmp_
     again = importtable("pedt-ivry", "financements", exported)
     assert again.code == 0, again.err
     assert "0 ligne(s) créée(s), 0 mise(s) à jour, 2 inchangée(s)." in again.out
-    assert BudgetLine.objects.get(year=2025, action__code="1.1", funder__short_name="CAF").notified_amount == 90
+    assert (
+        BudgetLine.objects.get(year=2025, action__code="1.1", funder__short_name="CAF").notified_amount == 90
+    )
 
 
 def test_an_unknown_source_is_refused_with_its_row_and_column_and_nothing_changes(
