@@ -14,6 +14,7 @@ class DocumentKind(models.TextChoices):
     REPORT = "report", _("rapport annuel")
     ACTION = "action", _("fiche action")
     AMENDMENT = "amendment", _("annexe d'avenant")
+    PROGRAMMATION = "programmation", _("programmation annuelle")
 
 
 class Audience(models.TextChoices):

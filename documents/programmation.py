@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from strategy import cofunding, perms
@@ -28,8 +29,15 @@ def readable_year_or_404(user, strategy, year):
 
 @dataclass
 class ActionBlock:
+    """One action's lines of the year."""
+
     action: object
     lines: list = field(default_factory=list)
+
+    @property
+    def rows(self):
+        """(line, flagged) pairs: flagged when notified above the request."""
+        return [(line, over_notified(line)) for line in self.lines]
 
     @property
     def planned(self):
@@ -100,3 +108,13 @@ def programme(strategy, year):
         if source in sums
     ]
     return Programme(strategy, year, blocks, sources, cofunding.check(strategy, year))
+
+
+def document_context(strategy, year, *, document_date=None):
+    """The print template's context (``documents/programmation.html``)."""
+    return {
+        "strategy": strategy,
+        "programme": programme(strategy, year),
+        "year": year,
+        "document_date": document_date or timezone.localdate(),
+    }

@@ -1,8 +1,10 @@
-"""The programmation's doors: the xlsx, made in the request (a few hundred rows, no rendering)."""
+"""The programmation's doors: the xlsx, made in the request (a few hundred rows, no rendering), and
+the PDF, rendered by the worker like every document."""
 
 from django.http import HttpResponse
 
-from documents import programmation, programmation_xlsx
+from documents import library, programmation, programmation_xlsx, views
+from documents.enums import DocumentKind
 from strategy.lookups import visible_strategy_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -15,3 +17,10 @@ def programmation_xlsx_view(request, slug, year):
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{strategy.slug}-programmation-{year}.xlsx"'
     return response
+
+
+def programmation_pdf_view(request, slug, year):
+    strategy = visible_strategy_or_404(request.user, slug)
+    programmation.readable_year_or_404(request.user, strategy, year)
+    spec = library.spec_for(DocumentKind.PROGRAMMATION, strategy, request.user, year=year)
+    return views.serve(request, spec)

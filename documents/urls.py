@@ -12,6 +12,11 @@ urlpatterns = [
         programmation_views.programmation_xlsx_view,
         name="programmation_xlsx",
     ),
+    path(
+        "strategies/<slug:slug>/programmation-<int:year>.pdf",
+        programmation_views.programmation_pdf_view,
+        name="programmation_pdf",
+    ),
     path("strategies/<slug:slug>/actions/<slug:action_slug>.pdf", views.action_pdf, name="action_pdf"),
     path("strategies/<slug:slug>/versions/<int:number>.pdf", views.version_pdf, name="version_pdf"),
     path(

@@ -4,6 +4,7 @@ from documents import library
 from documents.enums import DocumentKind
 from documents.models import StrategyVersion
 from portal.views.access import get_visible_strategy
+from strategy import perms
 
 
 def documents(request, slug):
@@ -28,5 +29,7 @@ def documents(request, slug):
         "base_url": base,
         "document_state": document_state,
         "reports": list(zip(years, report_states, strict=True)),
+        # The State's yearly documents, for coordination and the COPIL only (the same rule as their URLs).
+        "state_document_years": years if perms.may_read_state_documents(request.user) else [],
     }
     return render(request, "portal/documents.html", context)

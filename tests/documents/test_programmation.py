@@ -2,11 +2,15 @@
 
 import csv
 import io
+import re
+import subprocess
 from decimal import Decimal
 
 import openpyxl
+import page
 import pytest
 
+from shared.formatting import euros
 from strategy.enums import FundingSource, FundingStage
 from strategy.models import BudgetLine
 from tests.actors.factories import OrganisationFactory
@@ -17,10 +21,20 @@ from tests.strategy.factories import (
     StrategyFactory,
     pilot_user,
 )
+from tests.documents import pdf_structure
+from tests.queue import download
 from tests.strategy.imports.libreoffice import libreoffice, libreoffice_profile  # noqa: F401  (fixtures)
 
 #: LibreOffice's CSV export: « ; », UTF-8, raw values rather than as shown.
 CSV_RAW_VALUES = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false"
+
+
+def pdf_text(pdf, tmp_path):
+    path = tmp_path / "programmation.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -131,3 +145,53 @@ def test_a_year_outside_the_strategy_s_span_is_a_404(cite, client, coordination_
 
     assert client.get(f"/strategies/cite-plateau/programmation-{year}.xlsx").status_code == 404
     assert client.get("/strategies/cite-plateau/programmation-2025.xlsx").status_code == 200
+
+
+def test_the_pdf_is_rendered_by_the_worker_with_every_line_and_total(
+    cite, client, coordination_user, tmp_path
+):
+    client.force_login(coordination_user)
+
+    response = download(client, "/strategies/cite-plateau/programmation-2025.pdf")
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = (
+        re.sub(r"\s+", " ", pdf_text(response.content, tmp_path))
+        .replace("\u202f", " ")
+        .replace("\u00a0", " ")
+    )
+    assert "Programmation 2025" in text
+    assert "DAUPHIN-2025-01234" in text and "Éducation nationale" in text
+    lines = BudgetLine.objects.filter(action__strategy=cite, year=2025)
+    planned = sum(line.planned_amount for line in lines)
+    assert f"Total général {euros(planned)}".replace("\u202f", " ").replace("\u00a0", " ") in text
+    # 2025: commune 12 000,50 € for 39 000 € of the State (30 000 notified + 9 000 notified)
+    assert "la commune apporte 12 000,50 € pour 39 000 € de l’État : 26 999,50 € de moins" in text
+
+
+def test_the_pdf_is_refused_to_partners_and_anonymous_visitors(cite, client, partner_user):
+    assert client.get("/strategies/cite-plateau/programmation-2025.pdf").status_code == 404
+    client.force_login(partner_user)
+    assert client.get("/strategies/cite-plateau/programmation-2025.pdf").status_code == 404
+
+
+def test_the_documents_page_links_both_files_for_coordination_only(cite, client, coordination_user):
+    assert "programmation-2025" not in client.get("/strategies/cite-plateau/documents/").content.decode()
+    client.force_login(coordination_user)
+    page = client.get("/strategies/cite-plateau/documents/").content.decode()
+    assert 'href="/strategies/cite-plateau/programmation-2025.xlsx"' in page
+    assert 'href="/strategies/cite-plateau/programmation-2025.pdf"' in page
+
+
+@pytest.mark.parametrize("profile", ["ua1", "3u"])
+def test_the_pdf_is_pdf_ua_1_and_pdf_a_3u(cite, client, coordination_user, profile):
+    client.force_login(coordination_user)
+    pdf = download(client, "/strategies/cite-plateau/programmation-2025.pdf").content
+
+    report = page.validate_pdf_bytes(pdf, profile=profile)
+
+    assert report.is_compliant, [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
+    structure = pdf_structure.read(pdf)
+    assert all(
+        str(header.attributes.get("Scope")) in ("/Row", "/Column") for header in structure.elements("TH")
+    )
