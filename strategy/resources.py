@@ -396,15 +396,8 @@ class BudgetLineResource(StrategyTableResource):
                 parsed.error("Code action", message)
 
     def get_bulk_update_fields(self):
-        return [
-            "source",
-            "source_detail",
-            "planned_amount",
-            "notified_amount",
-            "executed_amount",
-            "stage",
-            "file_reference",
-        ]
+        # Every column but the row's key (action, year, funder).
+        return [name for name in self.Meta.fields if name not in ("action", "year", "funder")]
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         if self.create_instances and (using_transactions or not dry_run):

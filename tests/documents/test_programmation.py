@@ -14,6 +14,8 @@ from shared.formatting import euros
 from strategy.enums import FundingSource, FundingStage
 from strategy.models import BudgetLine
 from tests.actors.factories import OrganisationFactory
+from tests.documents import pdf_structure
+from tests.queue import download
 from tests.strategy.factories import (
     ActionFactory,
     AxisFactory,
@@ -21,8 +23,6 @@ from tests.strategy.factories import (
     StrategyFactory,
     pilot_user,
 )
-from tests.documents import pdf_structure
-from tests.queue import download
 from tests.strategy.imports.libreoffice import libreoffice, libreoffice_profile  # noqa: F401  (fixtures)
 
 #: LibreOffice's CSV export: « ; », UTF-8, raw values rather than as shown.
@@ -70,8 +70,9 @@ def cite(db):
 
 
 def test_it_gives_coordination_an_xlsx_whose_totals_libreoffice_recalculates_to_the_database_s(
-    cite, client, coordination_user, libreoffice, tmp_path
+    cite, client, coordination_user, tmp_path, request
 ):
+    convert = request.getfixturevalue("libreoffice")
     client.force_login(coordination_user)
 
     response = client.get("/strategies/cite-plateau/programmation-2025.xlsx")
@@ -88,7 +89,7 @@ def test_it_gives_coordination_an_xlsx_whose_totals_libreoffice_recalculates_to_
     assert sheet["G2"].number_format == '#,##0.00 "€"' and sheet["G2"].value == 30000
     assert first_line[8] == "DAUPHIN-2025-01234"
 
-    rows = list(csv.reader(io.StringIO(libreoffice(path, CSV_RAW_VALUES).read_text("utf-8")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(convert(path, CSV_RAW_VALUES).read_text("utf-8")), delimiter=";"))
 
     lines = BudgetLine.objects.filter(action__strategy=cite, year=2025)
 
