@@ -14,6 +14,7 @@ from actors.models import Organisation
 from demo.beneficiaries import load_beneficiaries, read_beneficiaries
 from demo.builder import load_contributions, load_file
 from demo.datafile import DEMO_FILES, read_all
+from demo.funding import load_cofunding_rules
 from demo.registry import Registry
 from demo.rounds import load_rounds
 from demo.users import load_users
@@ -37,6 +38,7 @@ def load_demo(with_data=True, with_users=False):
             registry = Registry()
             for name, data in files:
                 load_file(registry, data, name)
+            load_cofunding_rules()
             load_beneficiaries(beneficiaries)
         users = {}
         if with_users:
