@@ -24,7 +24,7 @@ SOURCE_OF_KIND = {
     OrganisationKind.DEPARTEMENT: FundingSource.DEPARTMENT,
 }
 DETAIL_OF_KIND = {
-    OrganisationKind.STATE: "Crédits Cités éducatives et politique de la ville",
+    OrganisationKind.STATE: "Crédits Cités éducatives",
     OrganisationKind.NATIONAL_EDUCATION: "Éducation nationale",
 }
 #: Euros of the commune expected for 1 € of the State each year.
