@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from documents.programmation import over_notified, source_label
 from shared.sheet_writer import XLSX_FORMATS
+from strategy import cofunding_warnings
 
 AMOUNT = XLSX_FORMATS["amount"]
 # Columns: A action, B title, C funder, D source, E source detail, F stage, G requested, H notified,
@@ -103,6 +104,9 @@ def workbook_bytes(programme):
         )
     else:
         amounts(row, 0, 0)
+    if programme.check.is_met is False:
+        # The check as the admin words it; a figure, not a formula: the rule is the portal's.
+        sheet.cell(row=row + 2, column=2, value=cofunding_warnings.message(programme.check)).font = bold
     for index, width in enumerate((12, 40, 36, 34, 28, 12, 18, 18, 22, 34), 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     buffer = io.BytesIO()

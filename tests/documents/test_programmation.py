@@ -196,3 +196,18 @@ def test_the_pdf_is_pdf_ua_1_and_pdf_a_3u(cite, client, coordination_user, profi
     assert all(
         str(header.attributes.get("Scope")) in ("/Row", "/Column") for header in structure.elements("TH")
     )
+
+
+def test_the_xlsx_says_when_the_commune_s_share_is_short(cite, client, coordination_user):
+    client.force_login(coordination_user)
+
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get("/strategies/cite-plateau/programmation-2025.xlsx").content)
+    ).active
+
+    texts = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value]
+    warning = next(text for text in texts if text.startswith("En 2025, la commune apporte"))
+    assert re.sub("[\u00a0\u202f]", " ", warning) == (
+        "En 2025, la commune apporte 12 000,50 € pour 39 000 € de l'État : "
+        "26 999,50 € de moins que la part attendue (39 000 €)."
+    )

@@ -12,7 +12,7 @@ def test_the_action_page_shows_each_budget_line_s_source_and_its_detail(client, 
 
     html = client.get(theatre.get_absolute_url()).content.decode()
 
-    assert "<th scope=\"col\">Source</th>" in html
+    assert '<th scope="col">Source</th>' in html
     assert "Droit commun de l&#x27;État (ministère) (Ministère de la Culture (EAC))" in html
 
 
