@@ -9,6 +9,8 @@ from decimal import Decimal
 import openpyxl
 import page
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from shared.formatting import euros
 from strategy.enums import FundingSource, FundingStage
@@ -211,3 +213,23 @@ def test_the_xlsx_says_when_the_commune_s_share_is_short(cite, client, coordinat
         "En 2025, la commune apporte 12 000,50 € pour 39 000 € de l'État : "
         "26 999,50 € de moins que la part attendue (39 000 €)."
     )
+
+
+def test_the_xlsx_costs_the_same_queries_whatever_its_number_of_lines(cite, client, coordination_user):
+    client.force_login(coordination_user)
+    url = "/strategies/cite-plateau/programmation-2025.xlsx"
+    client.get(url)  # warm the session and the user's groups
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    axis = cite.axes.get()
+    for number in range(10):
+        action = ActionFactory(strategy=cite, axis=axis, code=f"1.{number + 3}")
+        BudgetLineFactory(action=action, year=2025, source=FundingSource.CAF)
+
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(openpyxl.load_workbook(io.BytesIO(response.content)).active["A"]) > 20
+    # session, user, groups, strategy, lines, co-funding: none per line
+    assert len(many) == len(few) <= 8
