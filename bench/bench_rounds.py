@@ -43,7 +43,9 @@ def build(actions):
     call_command("migrate", verbosity=0)
     call_command("loadsynthetic", SLUG, actions=actions, seed=1, stdout=io.StringIO())
     pilots = Group.objects.get(name=roles.PILOTE)
-    organisation_ids = sorted(set(Action.objects.filter(strategy__slug=SLUG).values_list("pilot_id", flat=True)))
+    organisation_ids = sorted(
+        set(Action.objects.filter(strategy__slug=SLUG).values_list("pilot_id", flat=True))
+    )
     users = User.objects.bulk_create(
         User(username=f"pilote-{pk}", email=f"pilote-{pk}@bench.example.org", is_staff=True)
         for pk in organisation_ids
@@ -98,7 +100,8 @@ def bench_opening(coordination, repeat):
                     )
                 }
                 ActionReport.objects.bulk_create(
-                    ActionReport(round=round, participant=participants[pilot], action_id=pk) for pk, pilot in actions
+                    ActionReport(round=round, participant=participants[pilot], action_id=pk)
+                    for pk, pilot in actions
                 )
                 raise Rollback
         except Rollback:
@@ -192,7 +195,9 @@ def bench_reminders(round, repeat):
             pass
 
     reminding_ms, floor_ms = median_ms(reminding, repeat), median_ms(floor, repeat)
-    print(f"{'reminders (every organisation)':45} {reminding_ms:9.1f} ms   floor {floor_ms:8.1f} ms   ×{reminding_ms / floor_ms:.1f}")
+    print(
+        f"{'reminders (every organisation)':45} {reminding_ms:9.1f} ms   floor {floor_ms:8.1f} ms   ×{reminding_ms / floor_ms:.1f}"
+    )
 
 
 def main():

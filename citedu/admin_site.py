@@ -22,9 +22,9 @@ from followup import checklist
 from indicators import periods
 from indicators import perms as indicator_perms
 from indicators.models import Indicator, Measurement
-from strategy import perms
+from strategy import cofunding_warnings, perms
 from strategy.enums import ActionStatus
-from strategy.models import Action, Contribution
+from strategy.models import Action, Contribution, Strategy
 
 DASHBOARD_LIMIT = 20
 
@@ -133,6 +133,17 @@ def unreachable_accounts(user):
     }
 
 
+def cofunding_alerts(user):
+    """Each visible strategy with a co-funding rule, with the warnings of its years not met (one
+    query for the strategies, one per strategy with a rule)."""
+    alerts = []
+    for strategy in Strategy.objects.visible_to(user).filter(cofunding_ratio__isnull=False).order_by("title"):
+        warnings = cofunding_warnings.warnings(strategy)
+        if warnings:
+            alerts.append({"strategy": strategy, "warnings": warnings})
+    return {"cofunding_alerts": alerts}
+
+
 def coordination_dashboard(user):
     contributions = Contribution.objects.open().select_related("strategy", "author", "orientation", "action")
     waiting = Action.objects.filter(status=ActionStatus.PROPOSED).select_related("strategy", "pilot")
@@ -140,6 +151,7 @@ def coordination_dashboard(user):
         **measurement_queue(user),
         **background_failures(user),
         **unreachable_accounts(user),
+        **cofunding_alerts(user),
         "kind": "coordination",
         "open_contributions": list(contributions[:DASHBOARD_LIMIT]),
         "open_contribution_count": contributions.count(),

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo import funding
 from demo.base import apply, upsert
 from demo.datafile import DemoDataError
 from demo.registry import lookup
@@ -170,7 +171,13 @@ class StrategyLoader:
             planned_amount=decimal(line["planned"]),
             executed_amount=decimal(line["executed"]),
             stage=line["stage"],
-            file_reference=f"{self.file_prefix}-{action.code}-{line['year']}-{funder_code(funder)}",
+            **funding.line_values(
+                self.strategy.slug,
+                action,
+                funder,
+                line,
+                default_reference=f"{self.file_prefix}-{action.code}-{line['year']}-{funder_code(funder)}",
+            ),
         )
 
     def _load_partners(self, action, partners):

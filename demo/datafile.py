@@ -17,6 +17,7 @@ from strategy.enums import (
     ActionStatus,
     ContributionStatus,
     DecisionKind,
+    FundingSource,
     FundingStage,
     MeetingKind,
     PartnerRole,
@@ -100,6 +101,10 @@ ACTION = {
             "planned": Required(Number),
             "executed": Required(Number),
             "stage": Required(FundingStage),
+            # Optional: by default ``demo.funding`` derives them from the funder (its kind, the stage).
+            "source": FundingSource,
+            "source_detail": Text,
+            "notified": Number,
         }
     ],
 }

@@ -15,6 +15,7 @@ from demo.annual_reviews import load_reviews, read_reviews
 from demo.beneficiaries import load_beneficiaries, read_beneficiaries
 from demo.builder import load_contributions, load_file
 from demo.datafile import DEMO_FILES, read_all
+from demo.funding import load_cofunding_rules
 from demo.milestones import load_milestones, read_milestones
 from demo.registry import Registry
 from demo.rounds import load_rounds
@@ -41,6 +42,7 @@ def load_demo(with_data=True, with_users=False):
             registry = Registry()
             for name, data in files:
                 load_file(registry, data, name)
+            load_cofunding_rules()
             load_beneficiaries(beneficiaries)
             load_milestones(milestones)
             load_reviews(reviews)

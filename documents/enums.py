@@ -15,6 +15,7 @@ class DocumentKind(models.TextChoices):
     ACTION = "action", _("fiche action")
     AMENDMENT = "amendment", _("annexe d'avenant")
     REVIEW = "review", _("revue de projet / bilan annuel")
+    PROGRAMMATION = "programmation", _("programmation annuelle")
 
 
 class Audience(models.TextChoices):

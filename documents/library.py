@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 
 from actors import roles
-from documents import content, content_diff, content_review
+from documents import content, content_diff, content_review, programmation
 from documents.enums import DocumentKind
 from documents.models import RenderedDocument
 from followup.models import ActionReport, AnnualReview, ReportingRound
@@ -32,6 +32,7 @@ TEMPLATES = {
     DocumentKind.ACTION: "documents/action_sheet.html",
     DocumentKind.AMENDMENT: "documents/amendment_annex.html",
     DocumentKind.REVIEW: "documents/annual_review.html",
+    DocumentKind.PROGRAMMATION: "documents/programmation.html",
 }
 
 
@@ -73,6 +74,7 @@ class Spec:
             DocumentKind.ACTION: f"{slug}-action-{getattr(self.action, 'slug', '')}.pdf",
             DocumentKind.AMENDMENT: f"{slug}-annexe-avenant-{self.extra}.pdf",
             DocumentKind.REVIEW: f"{slug}-revue-de-projet-{self.year}.pdf",
+            DocumentKind.PROGRAMMATION: f"{slug}-programmation-{self.year}.pdf",
         }[self.kind]
 
     def context(self, document_date) -> dict[str, Any]:
@@ -100,6 +102,8 @@ class Spec:
             }
             # Frozen: always dated by the later version, whatever ``document_date`` says.
             return content_diff.amendment_annex(self.strategy, versions[old], versions[new])
+        if self.kind == DocumentKind.PROGRAMMATION:
+            return programmation.document_context(self.strategy, self.year, document_date=document_date)
         raise ValueError(f"No context for documents of kind {self.kind!r}.")
 
     @classmethod

@@ -194,3 +194,8 @@ def _stored(action, field):
 
 def _value_id(value):
     return getattr(value, "pk", value)
+
+
+def may_read_state_documents(user):
+    """Who reads the State's yearly documents (the programmation): coordination and the COPIL."""
+    return can_validate(user)

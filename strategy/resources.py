@@ -12,7 +12,7 @@ from import_export import fields
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from actors.models import Neighbourhood, Organisation, Sector
-from shared.cells import Lookup
+from shared.cells import Lookup, cell_text, lookup_by_choice
 from shared.formatting import short_date
 from shared.table_widgets import (
     AmountCellWidget,
@@ -24,7 +24,7 @@ from shared.table_widgets import (
 )
 from shared.tables import TableError, TableResource
 from strategy import perms
-from strategy.enums import ActionStatus, FundingStage, PartnerRole
+from strategy.enums import ActionStatus, FundingSource, FundingStage, PartnerRole
 from strategy.models import Action, Audience, Axis, BudgetLine, Orientation
 from strategy.models.actions import orientation_refuses
 
@@ -244,14 +244,45 @@ class ActionResource(StrategyTableResource):
             instance._prefetched_objects_cache.clear()
 
 
+#: Other names a funding source goes by in the territories' spreadsheets (besides its code and label).
+SOURCE_ALIASES = {
+    FundingSource.PROGRAMME_147: ("Programme 147", "P147", "BOP 147", "Politique de la ville"),
+    FundingSource.CITE_FUND: ("Fonds de la cité", "Fonds cité"),
+    FundingSource.STATE_COMMON_LAW: ("Droit commun", "Droit commun de l'État"),
+    FundingSource.DEPARTMENT: ("Conseil départemental",),
+    FundingSource.REGION: ("Conseil régional",),
+}
+
+
+class FundingSourceWidget(ChoiceLabelWidget):
+    """A funding source read from its code, its label or a usual short name (« Programme 147 »)."""
+
+    def __init__(self):
+        super().__init__(FundingSource.choices, gettext_lazy("source de financement inconnue"))
+
+    def clean(self, value, row=None, **kwargs):
+        text = cell_text(value)
+        if not text:
+            return None
+        lookup = lookup_by_choice(self.unknown, self.choices)
+        for source, aliases in SOURCE_ALIASES.items():
+            lookup.add(source.value, *aliases)
+        return lookup.get(text)
+
+
 class BudgetLineResource(StrategyTableResource):
     """The funding table: one row per action, year and funder."""
 
     action = fields.Field(attribute="action", column_name="Code action", widget=RelatedWidget("code"))
     year = fields.Field(attribute="year", column_name="Année", widget=IntegerCellWidget())
     funder = fields.Field(attribute="funder", column_name="Financeur", widget=RelatedWidget("name"))
+    source = fields.Field(attribute="source", column_name="Source", widget=FundingSourceWidget())
+    source_detail = fields.Field(attribute="source_detail", column_name="Précision source")
     planned_amount = fields.Field(
         attribute="planned_amount", column_name="Montant prévu", widget=AmountCellWidget()
+    )
+    notified_amount = fields.Field(
+        attribute="notified_amount", column_name="Montant notifié", widget=AmountCellWidget()
     )
     executed_amount = fields.Field(
         attribute="executed_amount", column_name="Montant réalisé", widget=AmountCellWidget()
@@ -277,6 +308,10 @@ class BudgetLineResource(StrategyTableResource):
             "executed_amount",
             "stage",
             "file_reference",
+            # Added with the State's sources: after the older columns, where files made before expect them.
+            "source",
+            "source_detail",
+            "notified_amount",
         )
         import_id_fields = ()
         skip_unchanged = True
@@ -330,6 +365,14 @@ class BudgetLineResource(StrategyTableResource):
         planned = self.read(parsed, "planned_amount", required=True)
         if planned is not None:
             values["planned_amount"] = planned
+        if self.has("source"):
+            values["source"] = self.read(parsed, "source") or ""
+        if self.has("source_detail"):
+            detail = self.text(parsed, "source_detail", max_length=150)
+            values["source_detail"] = detail or ""
+        if self.has("notified_amount"):
+            # An empty cell: not notified yet (None), which is not a notification of 0 €.
+            values["notified_amount"] = self.read(parsed, "notified_amount")
         if self.has("executed_amount"):
             executed = self.read(parsed, "executed_amount")
             values["executed_amount"] = executed if executed is not None else 0
@@ -353,7 +396,8 @@ class BudgetLineResource(StrategyTableResource):
                 parsed.error("Code action", message)
 
     def get_bulk_update_fields(self):
-        return ["planned_amount", "executed_amount", "stage", "file_reference"]
+        # Every column but the row's key (action, year, funder).
+        return [name for name in self.Meta.fields if name not in ("action", "year", "funder")]
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         if self.create_instances and (using_transactions or not dry_run):

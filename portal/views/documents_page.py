@@ -6,6 +6,7 @@ from documents.models import StrategyVersion
 from followup.models import review_title
 from followup.perms import reads_annual_reviews
 from portal.views.access import get_visible_strategy
+from strategy import perms
 
 
 def documents(request, slug):
@@ -40,5 +41,7 @@ def documents(request, slug):
             (year, review_title(strategy, year), state)
             for year, state in zip(review_years, review_states, strict=True)
         ],
+        # The State's yearly documents, for coordination and the COPIL only (the same rule as their URLs).
+        "state_document_years": years if perms.may_read_state_documents(request.user) else [],
     }
     return render(request, "portal/documents.html", context)

@@ -39,7 +39,17 @@ class BudgetLineInline(
 ):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = BudgetLine
-    fields = ["year", "funder", "planned_amount", "executed_amount", "stage", "file_reference"]
+    fields = [
+        "year",
+        "funder",
+        "source",
+        "source_detail",
+        "planned_amount",
+        "notified_amount",
+        "executed_amount",
+        "stage",
+        "file_reference",
+    ]
     extra = 0
 
     def get_queryset(self, request):
@@ -209,9 +219,9 @@ class BudgetLineAdmin(
     pilot_rows = staticmethod(perms.budget_lines_editable_by)
     # The columns of the funding table, in its order: the list reads like the spreadsheet.
     list_display = list(BudgetLineResource.Meta.fields)
-    list_filter = ["year", "stage", "action__strategy", "funder"]
+    list_filter = ["year", "source", "stage", "action__strategy", "funder"]
     list_select_related = ["action", "funder"]
-    search_fields = ["action__code", "action__title", "funder__name", "file_reference"]
+    search_fields = ["action__code", "action__title", "funder__name", "source_detail", "file_reference"]
     autocomplete_fields = ["action", "funder"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

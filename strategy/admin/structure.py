@@ -1,6 +1,6 @@
 """Admin of the territory, the strategy and its tree of axes, orientations and signatories."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +12,7 @@ from shared.admin import (
     ParentScopedInlineMixin,
 )
 from shared.concurrency import ConcurrentEditAdminMixin
-from strategy import perms
+from strategy import cofunding_warnings, perms
 from strategy.admin import workflow
 from strategy.admin.base import budget_table
 from strategy.models import Audience, Axis, BudgetLine, Orientation, Signatory, Strategy
@@ -87,6 +87,15 @@ class StrategyAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHisto
         (_("Financements"), {"fields": ["budget_totals_table"]}),
         (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            strategy = self.get_object(request, object_id)
+            if strategy is not None:
+                # Said on every opening of the page, not stored: it disappears once the year is met.
+                for warning in cofunding_warnings.warnings(strategy):
+                    messages.warning(request, warning)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
         fields = ["budget_totals_table", "created_at", "updated_at"]

@@ -80,9 +80,10 @@ def test_the_funding_export_writes_french_amounts_and_stage_labels(
 
     lines = path.read_bytes().decode("utf-8-sig").splitlines()
     assert lines == [
-        "Code action;Année;Financeur;Montant prévu;Montant réalisé;Étape;Référence dossier",
-        "1.1;2024;Caisse d'allocations familiales;12500,50;2500,00;Notifié;CAF-2024-17",
-        "2.2;2025;Ville d'Ivry-sur-Seine;0,10;0,00;Versé;'+33 1 23",
+        "Code action;Année;Financeur;Montant prévu;Montant réalisé;Étape;Référence dossier;"
+        "Source;Précision source;Montant notifié",
+        "1.1;2024;Caisse d'allocations familiales;12500,50;2500,00;Notifié;CAF-2024-17;;;",
+        "2.2;2025;Ville d'Ivry-sur-Seine;0,10;0,00;Versé;'+33 1 23;;;",
     ]
 
 

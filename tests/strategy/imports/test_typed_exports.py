@@ -47,7 +47,7 @@ def test_the_xlsx_export_types_its_cells_and_dresses_its_header(world_with_code_
     assert line[3].value == 80000.1 and "€" in line[3].number_format  # a number, shown in euros
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:G3"
+    assert sheet.auto_filter.ref == "A1:J3"
     assert sheet.column_dimensions["C"].width >= len("Caisse d'allocations familiales")
 
 
