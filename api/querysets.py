@@ -65,9 +65,7 @@ def action_detail_for_api(user, strategy):
 
 def _latest(field):
     latest = (
-        Measurement.objects.published()
-        .filter(indicator=OuterRef("pk"), neighbourhood__isnull=True)
-        .order_by("-period")
+        Measurement.objects.published().territory_wide().filter(indicator=OuterRef("pk")).order_by("-period")
     )
     return Subquery(latest.values(field)[:1])
 

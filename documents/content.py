@@ -93,7 +93,7 @@ def _decorate_action(action, user):
 
 def _indicators(strategy, user, *, up_to_year=None, action=None):
     """Visible indicators with their whole-territory measurements, latest value and chart."""
-    measurements = Measurement.objects.published().filter(neighbourhood__isnull=True).order_by("period")
+    measurements = Measurement.objects.published().territory_wide().order_by("period")
     if up_to_year is not None:
         measurements = measurements.filter(period__lt=str(up_to_year + 1))
     queryset = Indicator.objects.visible_to(user).filter(strategy=strategy)

@@ -9,7 +9,7 @@ from strategy.models import Action
 
 def _territory_measurements():
     # The indicators are fetched through visible_to: only the publication rule is left to apply.
-    return Measurement.objects.published().filter(neighbourhood__isnull=True).order_by("period")
+    return Measurement.objects.published().territory_wide().order_by("period")
 
 
 def indicator_list(request, slug):
@@ -64,7 +64,7 @@ def indicator_detail(request, slug, indicator_slug):
         .select_related("neighbourhood")
         .order_by("period", "neighbourhood__name")
     )
-    territory = [m for m in measurements if m.neighbourhood_id is None]
+    territory = [m for m in measurements if m.is_territory_wide]
     latest = territory[-1] if territory else None
     progress = indicator.progress_to_target(latest.value if latest else None)
     context = {
