@@ -3,9 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Max
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from indicators import mail
 from indicators import perms as indicator_perms
