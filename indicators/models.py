@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -174,6 +174,17 @@ class MeasurementQuerySet(models.QuerySet):
         """The values of the whole population of the whole territory: no neighbourhood, no age band,
         both sexes. The headline series of an indicator, and the only values a round asks for."""
         return self.filter(neighbourhood__isnull=True, audience__isnull=True, sex=Sex.ALL)
+
+    def in_breakdown_order(self, *first):
+        """Ordered by ``first`` (fields), then the headline before its breakdowns, the same on
+        both databases: neighbourhoods by name and audiences by age, empty ones first; girls before boys."""
+        sex_rank = Case(When(sex=Sex.ALL, then=0), When(sex=Sex.GIRLS, then=1), default=2)
+        return self.order_by(
+            *first,
+            F("neighbourhood__name").asc(nulls_first=True),
+            F("audience__order").asc(nulls_first=True),
+            sex_rank,
+        )
 
     def breakdowns(self):
         """The values for one neighbourhood, one age band or one sex (everything but the headline)."""
