@@ -92,7 +92,7 @@ def indicators_for_api(user, strategy):
 def measurements_for_api(user):
     return (
         Measurement.objects.visible_to(user)
-        .select_related("indicator__strategy", "neighbourhood")
+        .select_related("indicator__strategy", "neighbourhood", "audience")
         .order_by("indicator__strategy__slug", "indicator__code", "period", "neighbourhood__slug", "pk")
     )
 
@@ -102,7 +102,7 @@ def writable_measurements(user):
     visible = Measurement.objects.visible_to(user).values("pk")
     return (
         Measurement.objects.filter(Q(pk__in=visible) | Q(indicator__source__contacts__user=user))
-        .select_related("indicator__strategy", "neighbourhood")
+        .select_related("indicator__strategy", "neighbourhood", "audience")
         .distinct()
     )
 
