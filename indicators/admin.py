@@ -10,7 +10,7 @@ from indicators import mail
 from indicators import perms as indicator_perms
 from indicators.enums import MeasurementStatus, Sex
 from indicators.import_admin import MeasurementImportExportMixin
-from indicators.models import Indicator, Measurement
+from indicators.models import BREAKDOWN_FIELDS, Indicator, Measurement
 from shared.admin import (
     FRENCH_NUMBER_FIELDS,
     CachedChoicesInlineMixin,
@@ -60,7 +60,7 @@ class MeasurementInline(
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Measurement
     formset = MeasurementFormSet
-    fields = ["period", "neighbourhood", "audience", "sex", "value", "rating", "comment", "source_note"]
+    fields = ["period", *BREAKDOWN_FIELDS, "value", "rating", "comment", "source_note"]
     extra = 0
 
     def get_queryset(self, request):
@@ -142,9 +142,7 @@ class MeasurementAdmin(
     list_display = [
         "indicator",
         "period",
-        "neighbourhood",
-        "audience",
-        "sex",
+        *BREAKDOWN_FIELDS,
         "value",
         "rating",
         "status",

@@ -14,6 +14,9 @@ from actors import roles
 from indicators.enums import Direction, Frequency, IndicatorKind, MeasurementStatus, Rating, Sex
 from strategy.models import Strategy
 
+#: What a measurement may be restricted to, besides its period: empty (or « ensemble ») is everyone.
+BREAKDOWN_FIELDS = ("neighbourhood", "audience", "sex")
+
 #: A calendar year (2023), a school year (2022-2023, consecutive) or a quarter (2023-T2).
 PERIOD_PATTERN = r"^(19|20)[0-9]{2}(-(19|20)[0-9]{2}|-T[1-4])?$"
 

@@ -8,7 +8,7 @@ from import_export import fields
 from actors.models import Organisation
 from indicators import mail
 from indicators.enums import IndicatorKind, Rating, Sex
-from indicators.models import Indicator, Measurement, validate_period
+from indicators.models import BREAKDOWN_FIELDS, Indicator, Measurement, validate_period
 from indicators.perms import indicators_editable_by, status_of_entry
 from shared.cells import Lookup
 from shared.table_widgets import ChoiceLabelWidget, DecimalCellWidget, RelatedWidget
@@ -54,17 +54,7 @@ class MeasurementResource(StrategyTableResource):
 
     class Meta:
         model = Measurement
-        fields = (
-            "indicator",
-            "period",
-            "neighbourhood",
-            "audience",
-            "sex",
-            "value",
-            "rating",
-            "comment",
-            "source_note",
-        )
+        fields = ("indicator", "period", *BREAKDOWN_FIELDS, "value", "rating", "comment", "source_note")
         import_id_fields = ()
         skip_unchanged = True
         report_skipped = True
