@@ -3,11 +3,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from indicators.enums import Sex
 from indicators.models import Measurement
 
 
 class MeasurementFilterSet(django_filters.FilterSet):
-    """``?strategie=pedt-ivry-sur-seine&indicateur=I1&periode=2023&quartier=centre``.
+    """``?strategie=pedt-ivry-sur-seine&indicateur=I1&periode=2023&quartier=centre&public=6-11&sexe=girls``.
 
     An unknown value gives an empty list, not an error: these are plain codes.
     """
@@ -18,6 +19,12 @@ class MeasurementFilterSet(django_filters.FilterSet):
     indicateur = django_filters.CharFilter(label=_("Code de l'indicateur"), field_name="indicator__code")
     periode = django_filters.CharFilter(label=_("Période (2023, 2022-2023, 2023-T2)"), field_name="period")
     quartier = django_filters.CharFilter(label=_("Quartier (identifiant)"), field_name="neighbourhood__slug")
+    public = django_filters.CharFilter(
+        label=_("Public (code, par exemple 6-11)"), field_name="audience__code"
+    )
+    sexe = django_filters.ChoiceFilter(
+        label=_("Sexe (girls, boys, all)"), field_name="sex", choices=Sex.choices
+    )
 
     class Meta:
         model = Measurement

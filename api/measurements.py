@@ -27,6 +27,18 @@ MEASUREMENT_EXAMPLE = OpenApiExample(
     },
     request_only=True,
 )
+BREAKDOWN_EXAMPLE = OpenApiExample(
+    _("Une valeur pour les filles de 6 à 11 ans"),
+    value={
+        "strategy": "cite-educative-exemple",
+        "indicator": "I1",
+        "period": "2023",
+        "audience": "6-11",
+        "sex": "girls",
+        "value": "118.00",
+    },
+    request_only=True,
+)
 QUALITATIVE_EXAMPLE = OpenApiExample(
     _("Une appréciation qualitative pour une année scolaire et un quartier"),
     value={
@@ -43,7 +55,8 @@ WRITE_DESCRIPTION = _(
     "Réservé aux comptes rattachés à l'organisation source de l'indicateur, avec l'en-tête "
     "« Authorization: Token <jeton> ». Mêmes contrôles que dans l'administration : période au format "
     "2023, 2022-2023 ou 2023-T2 ; valeur chiffrée pour un indicateur quantitatif, appréciation ou "
-    "commentaire pour un indicateur qualitatif ; une seule mesure par indicateur, période et quartier. "
+    "commentaire pour un indicateur qualitatif ; une seule mesure par indicateur, période, quartier, "
+    "public et sexe (« audience » : code du public, vide pour tous ; « sex » : girls, boys ou all). "
     "La valeur est enregistrée « à valider » et n'est publiée qu'une fois validée par la coordination "
     "ou le pilote d'une action liée à l'indicateur."
 )
@@ -53,7 +66,8 @@ WRITE_DESCRIPTION = _(
     list=extend_schema(
         summary=_("Mesures des indicateurs"),
         description=_(
-            "Les valeurs des indicateurs publiés, filtrables par stratégie, indicateur, période et quartier."
+            "Les valeurs des indicateurs publiés, filtrables par stratégie, indicateur, période, quartier, "
+            "public et sexe."
         ),
     ),
     retrieve=extend_schema(summary=_("Une mesure")),
@@ -62,7 +76,7 @@ WRITE_DESCRIPTION = _(
         description=WRITE_DESCRIPTION,
         request=MeasurementWriteSerializer,
         responses={201: MeasurementSerializer},
-        examples=[MEASUREMENT_EXAMPLE, QUALITATIVE_EXAMPLE],
+        examples=[MEASUREMENT_EXAMPLE, BREAKDOWN_EXAMPLE, QUALITATIVE_EXAMPLE],
     ),
     update=extend_schema(
         summary=_("Remplacer une mesure"),

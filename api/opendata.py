@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from api.filters import MeasurementFilterSet
 from indicators.models import Measurement
-from indicators.resources import MeasurementResource
+from indicators.resources import OpenDataMeasurementResource
 from shared.spreadsheets import write_table
 from strategy.beneficiary_resources import BeneficiariesResource
 from strategy.filters import ActionFilterSet
@@ -61,13 +61,14 @@ def beneficiaries_csv(request, slug):
 
 
 def indicators_csv(request, slug):
-    """The measurements of the visible indicators, in the columns of the « mesures » table."""
+    """The measurements of the visible indicators, in the columns of the « mesures » table, each
+    with whether its indicator is in the core (« Socle commun »)."""
     strategy = _visible_strategy(request, slug)
     queryset = Measurement.objects.visible_to(request.user).filter(indicator__strategy=strategy)
     filterset = MeasurementFilterSet(request.GET or None, queryset=queryset)
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filters(filterset.errors)
-    dataset = MeasurementResource(strategy=strategy).export(queryset=filterset.qs)
+    dataset = OpenDataMeasurementResource(strategy=strategy).export(queryset=filterset.qs)
     return csv_response(f"{strategy.slug}-indicateurs.csv", dataset)
 
 

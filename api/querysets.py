@@ -67,9 +67,7 @@ def action_detail_for_api(user, strategy):
 
 def _latest(field):
     latest = (
-        Measurement.objects.published()
-        .filter(indicator=OuterRef("pk"), neighbourhood__isnull=True)
-        .order_by("-period")
+        Measurement.objects.published().territory_wide().filter(indicator=OuterRef("pk")).order_by("-period")
     )
     return Subquery(latest.values(field)[:1])
 
@@ -96,7 +94,7 @@ def indicators_for_api(user, strategy):
 def measurements_for_api(user):
     return (
         Measurement.objects.visible_to(user)
-        .select_related("indicator__strategy", "neighbourhood")
+        .select_related("indicator__strategy", "neighbourhood", "audience")
         .order_by("indicator__strategy__slug", "indicator__code", "period", "neighbourhood__slug", "pk")
     )
 
@@ -106,7 +104,7 @@ def writable_measurements(user):
     visible = Measurement.objects.visible_to(user).values("pk")
     return (
         Measurement.objects.filter(Q(pk__in=visible) | Q(indicator__source__contacts__user=user))
-        .select_related("indicator__strategy", "neighbourhood")
+        .select_related("indicator__strategy", "neighbourhood", "audience")
         .distinct()
     )
 

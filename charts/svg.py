@@ -122,11 +122,12 @@ def _legend(items, y, left=MARGIN_LEFT):
 def indicator_chart(indicator, measurements):
     """Values of an indicator over time for the whole territory, with its baseline and target.
 
-    ``measurements`` may hold neighbourhood values too: only the whole-territory ones are drawn.
+    ``measurements`` may hold breakdowns too (neighbourhood, age band, sex): only the whole-territory
+    values are drawn.
     A qualitative indicator is drawn as its ratings over time, the y-axis naming them (« Satisfaisant »).
     """
     territory = sorted(
-        (m for m in measurements if m.neighbourhood_id is None), key=lambda measurement: measurement.period
+        (m for m in measurements if m.is_territory_wide), key=lambda measurement: measurement.period
     )
     qualitative = indicator.kind == IndicatorKind.QUALITATIVE
     title = _("Évolution de l’indicateur « %(name)s »") % {"name": indicator.name}

@@ -51,10 +51,9 @@ def pilot_dashboard(user, today):
         indicator.open_round = round
         indicator.owed = periods.owed_periods(indicator.frequency, indicator.strategy, by)
     measured = set(
-        Measurement.objects.filter(
-            indicator__in=[indicator for indicator in indicators if indicator.owed],
-            neighbourhood__isnull=True,
-        ).values_list("indicator_id", "period")
+        Measurement.objects.territory_wide()
+        .filter(indicator__in=[indicator for indicator in indicators if indicator.owed])
+        .values_list("indicator_id", "period")
     )
     missing = []
     for indicator in indicators:

@@ -16,7 +16,7 @@ from demo import funding
 from demo.base import apply, upsert
 from demo.datafile import DemoDataError
 from demo.registry import lookup
-from indicators.enums import Direction, Frequency, IndicatorKind
+from indicators.enums import Direction, Frequency, IndicatorKind, Sex
 from indicators.models import Indicator, Measurement
 from strategy.enums import OrientationStatus
 from strategy.models import (
@@ -205,8 +205,8 @@ class StrategyLoader:
             for indicator in Indicator.objects.filter(strategy=self.strategy).order_by()
         }
         self._measurements = {
-            (measurement.indicator_id, measurement.period, measurement.neighbourhood_id): measurement
-            for measurement in Measurement.objects.filter(indicator__strategy=self.strategy).order_by()
+            (m.indicator_id, m.period, m.neighbourhood_id, m.audience_id, m.sex): m
+            for m in Measurement.objects.filter(indicator__strategy=self.strategy).order_by()
         }
         for spec in specs:
             indicator = apply(
@@ -226,6 +226,7 @@ class StrategyLoader:
                 target_value=decimal(spec.get("target_value")),
                 target_period=spec.get("target_period", ""),
                 is_public=spec.get("public", True),
+                is_core=spec.get("core", False),
             )
             indicator.orientations.set(
                 [self.find(self.orientations, n, "orientation") for n in spec.get("orientations", [])]
@@ -240,6 +241,18 @@ class StrategyLoader:
                 neighbourhood = self.find(self.neighbourhoods, slug, "quartier")
                 for period, value in values.items():
                     self._measure(indicator, period, neighbourhood, value=decimal(value), source_note=note)
+            # Breakdowns of the whole territory by sex and by age band (audience code).
+            sexes = {"girls": Sex.GIRLS, "boys": Sex.BOYS}
+            for key, values in spec.get("by_sex", {}).items():
+                sex = self.find(sexes, key, "sexe")
+                for period, value in values.items():
+                    self._measure(indicator, period, None, sex=sex, value=decimal(value), source_note=note)
+            for code, values in spec.get("by_audience", {}).items():
+                audience = self.find(self.ref.audiences, code, "public")
+                for period, value in values.items():
+                    self._measure(
+                        indicator, period, None, audience=audience, value=decimal(value), source_note=note
+                    )
             for rating in spec.get("ratings", []):
                 self._measure(
                     indicator,
@@ -251,12 +264,30 @@ class StrategyLoader:
                 )
             self.indicators[spec["code"]] = indicator
 
-    def _measure(self, indicator, period, neighbourhood, value=None, rating="", comment="", source_note=""):
-        key = (indicator.pk, period, neighbourhood.pk if neighbourhood else None)
+    def _measure(
+        self,
+        indicator,
+        period,
+        neighbourhood,
+        *,
+        audience=None,
+        sex=Sex.ALL,
+        value=None,
+        rating="",
+        comment="",
+        source_note="",
+    ):
+        key = (indicator.pk, period, getattr(neighbourhood, "pk", None), getattr(audience, "pk", None), sex)
         apply(
             Measurement,
             self._measurements.get(key),
-            {"indicator": indicator, "period": period, "neighbourhood": neighbourhood},
+            {
+                "indicator": indicator,
+                "period": period,
+                "neighbourhood": neighbourhood,
+                "audience": audience,
+                "sex": sex,
+            },
             {"value": value, "rating": rating, "comment": comment, "source_note": source_note},
         )
 

@@ -117,6 +117,7 @@ INDICATOR = {
     "source": Required(Text),
     "frequency": Frequency,
     "public": bool,
+    "core": bool,
     "definition": Required(Text),
     "baseline_value": Number,
     "baseline_period": Text,
@@ -127,6 +128,8 @@ INDICATOR = {
     "source_note": Text,
     "values": AnyKeys(Number),
     "by_neighbourhood": AnyKeys(AnyKeys(Number)),
+    "by_sex": AnyKeys(AnyKeys(Number)),
+    "by_audience": AnyKeys(AnyKeys(Number)),
     "ratings": [{"period": Required(Text), "rating": Required(Rating), "comment": Text}],
 }
 #: Every key a demo data file may hold, and what its value must be.

@@ -94,8 +94,10 @@ def _decorate_action(action, user):
 
 
 def _indicators(strategy, user, *, up_to_year=None, action=None):
-    """Visible indicators with their whole-territory measurements, latest value and chart."""
-    measurements = Measurement.objects.published().filter(neighbourhood__isnull=True).order_by("period")
+    """Visible indicators with their whole-territory measurements, latest value and chart: the
+    core (socle commun) first, each part in code order, so the figures compared from year to year
+    open the list."""
+    measurements = Measurement.objects.published().territory_wide().order_by("period")
     if up_to_year is not None:
         measurements = measurements.filter(period__lt=str(up_to_year + 1))
     queryset = Indicator.objects.visible_to(user).filter(strategy=strategy)
@@ -104,7 +106,7 @@ def _indicators(strategy, user, *, up_to_year=None, action=None):
     indicators = list(
         queryset.select_related("source")
         .prefetch_related(Prefetch("measurements", queryset=measurements, to_attr="territory_measurements"))
-        .order_by("code")
+        .order_by("-is_core", "code")
     )
     for indicator in indicators:
         series = indicator.territory_measurements

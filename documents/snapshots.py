@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser
 
+from indicators.enums import Sex
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, ActionPartner, Axis, BudgetLine, Orientation
 
@@ -123,7 +124,9 @@ def _indicators(strategy, anonymous):
     # The indicators come through visible_to: published() is the rest of the rule for their values.
     measurements = _grouped(
         Measurement.objects.published()
-        .filter(indicator__in=visible.values("id"))
+        # A version's diff compares values by period and neighbourhood: the age band and sex
+        # breakdowns (issue 14) are left out of the snapshot rather than mixed up with the headline.
+        .filter(indicator__in=visible.values("id"), audience__isnull=True, sex=Sex.ALL)
         .values_list("indicator_id", "period", "neighbourhood__name", "value", "rating")
     )
     indicators = {}

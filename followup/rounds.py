@@ -96,7 +96,7 @@ def answer_of(report):
     )
     values = Measurement.objects.filter(
         indicator__actions=action, period__in=_periods_up_to_round(round)
-    ).select_related("indicator", "neighbourhood")
+    ).select_related("indicator", "neighbourhood", "audience")
     return {
         "action_status": action.status,
         "progress": action.progress,
@@ -126,6 +126,8 @@ def answer_of(report):
                 "indicator": value.indicator.code,
                 "period": value.period,
                 "neighbourhood": value.neighbourhood.name if value.neighbourhood_id else "",
+                "audience": value.audience.name if value.audience_id else "",
+                "sex": value.sex,
                 "value": None if value.value is None else str(value.value),
                 "rating": value.rating,
                 "status": value.status,
@@ -188,9 +190,9 @@ def indicator_gaps(round, actions):
         for indicator in indicators
     }
     given = set(
-        Measurement.objects.filter(indicator__in=indicators, neighbourhood__isnull=True).values_list(
-            "indicator_id", "period"
-        )
+        Measurement.objects.territory_wide()
+        .filter(indicator__in=indicators)
+        .values_list("indicator_id", "period")
     )
     gaps = []
     for indicator in indicators:

@@ -1,15 +1,16 @@
 """Admin of the indicators and their measurements."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Max
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from indicators import mail
 from indicators import perms as indicator_perms
-from indicators.enums import MeasurementStatus
+from indicators.enums import MeasurementStatus, Sex
 from indicators.import_admin import MeasurementImportExportMixin
-from indicators.models import Indicator, Measurement
+from indicators.models import BREAKDOWN_FIELDS, Indicator, Measurement
 from shared.admin import (
     FRENCH_NUMBER_FIELDS,
     CachedChoicesInlineMixin,
@@ -22,16 +23,48 @@ from strategy import perms
 from strategy.admin.base import PilotRowsMixin
 
 
+class MeasurementFormSet(forms.BaseInlineFormSet):
+    """The values of one indicator: two rows of the form for the same period and breakdown are
+    refused in French before the database sees them (each row alone passes the model's rule)."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", {})
+            if not data or data.get("DELETE") or not data.get("period"):
+                continue
+            key = (
+                data["period"],
+                getattr(data.get("neighbourhood"), "pk", None),
+                getattr(data.get("audience"), "pk", None),
+                data.get("sex") or Sex.ALL,
+            )
+            if key in seen:
+                raise forms.ValidationError(
+                    gettext(
+                        "Deux lignes portent sur la même période (%(period)s), le même quartier, "
+                        "le même public et le même sexe : n'en garder qu'une."
+                    )
+                    % {"period": data["period"]},
+                    code="duplicate_breakdown",
+                )
+            seen.add(key)
+
+
 class MeasurementInline(
     ConcurrentEditAdminMixin, ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline
 ):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Measurement
-    fields = ["period", "neighbourhood", "value", "rating", "comment", "source_note"]
+    formset = MeasurementFormSet
+    fields = ["period", *BREAKDOWN_FIELDS, "value", "rating", "comment", "source_note"]
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("indicator", "neighbourhood")
+        return super().get_queryset(request).select_related("indicator", "neighbourhood", "audience")
 
 
 @admin.register(Indicator)
@@ -44,11 +77,12 @@ class IndicatorAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, CiteduHist
         "kind",
         "frequency",
         "is_public",
+        "is_core",
         "measurement_count",
         "last_period",
     ]
     list_display_links = ["code", "name"]
-    list_filter = ["is_public", "kind", "frequency", "strategy"]
+    list_filter = ["is_core", "is_public", "kind", "frequency", "strategy"]
     list_select_related = ["strategy"]
     search_fields = ["code", "name", "definition"]
     autocomplete_fields = ["strategy", "source", "orientations", "actions"]
@@ -108,17 +142,17 @@ class MeasurementAdmin(
     list_display = [
         "indicator",
         "period",
-        "neighbourhood",
+        *BREAKDOWN_FIELDS,
         "value",
         "rating",
         "status",
         "entered_by",
         "entered_at",
     ]
-    list_filter = ["status", "period", "indicator__strategy", "neighbourhood"]
-    list_select_related = ["indicator", "neighbourhood", "entered_by"]
+    list_filter = ["status", "period", "indicator__strategy", "neighbourhood", "audience", "sex"]
+    list_select_related = ["indicator", "neighbourhood", "audience", "entered_by"]
     search_fields = ["indicator__code", "indicator__name", "period", "comment"]
-    autocomplete_fields = ["indicator", "neighbourhood"]
+    autocomplete_fields = ["indicator", "neighbourhood", "audience"]
     readonly_fields = ["entered_by", "entered_at", "status", "validated_by", "validated_at"]
     actions = ["validate_measurements", "refuse_measurements"]
 

@@ -35,3 +35,11 @@ class MeasurementStatus(models.TextChoices):
     PENDING = "pending", _("À valider")
     VALIDATED = "validated", _("Validée")
     REFUSED = "refused", _("Refusée")
+
+
+class Sex(models.TextChoices):
+    """Whom a measurement counts: girls, boys, or everyone (the value of the whole population)."""
+
+    ALL = "all", _("Ensemble")
+    GIRLS = "girls", _("Filles")
+    BOYS = "boys", _("Garçons")

@@ -3,15 +3,19 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors import roles
-from indicators.enums import Direction, Frequency, IndicatorKind, MeasurementStatus, Rating
+from indicators.enums import Direction, Frequency, IndicatorKind, MeasurementStatus, Rating, Sex
 from strategy.models import Strategy
+
+#: What a measurement may be restricted to, besides its period: empty (or « ensemble ») is everyone.
+BREAKDOWN_FIELDS = ("neighbourhood", "audience", "sex")
 
 #: A calendar year (2023), a school year (2022-2023, consecutive) or a quarter (2023-T2).
 PERIOD_PATTERN = r"^(19|20)[0-9]{2}(-(19|20)[0-9]{2}|-T[1-4])?$"
@@ -66,6 +70,14 @@ class Indicator(models.Model):
         "strategy.Action", verbose_name=_("actions"), blank=True, related_name="indicators"
     )
     is_public = models.BooleanField(_("publié"), default=False)
+    is_core = models.BooleanField(
+        _("socle commun"),
+        default=False,
+        help_text=_(
+            "Indicateur du socle commun : la courte liste que le territoire suit d'année en année, "
+            "avec une définition stable, pour que les chiffres restent comparables."
+        ),
+    )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = IndicatorQuerySet.as_manager()
@@ -161,9 +173,30 @@ class MeasurementQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=MeasurementStatus.PENDING)
 
+    def territory_wide(self):
+        """The values of the whole population of the whole territory: no neighbourhood, no age band,
+        both sexes. The headline series of an indicator, and the only values a round asks for."""
+        return self.filter(neighbourhood__isnull=True, audience__isnull=True, sex=Sex.ALL)
+
+    def in_breakdown_order(self, *first):
+        """Ordered by ``first`` (fields), then the headline before its breakdowns, the same on
+        both databases: neighbourhoods by name and audiences by age, empty ones first; girls before boys."""
+        sex_rank = Case(When(sex=Sex.ALL, then=0), When(sex=Sex.GIRLS, then=1), default=2)
+        return self.order_by(
+            *first,
+            F("neighbourhood__name").asc(nulls_first=True),
+            F("audience__order").asc(nulls_first=True),
+            sex_rank,
+        )
+
+    def breakdowns(self):
+        """The values for one neighbourhood, one age band or one sex (everything but the headline)."""
+        return self.exclude(neighbourhood__isnull=True, audience__isnull=True, sex=Sex.ALL)
+
 
 class Measurement(models.Model):
-    """One value of an indicator for a period, for the whole territory or one neighbourhood."""
+    """One value of an indicator for a period: for the whole territory and population, or broken down
+    by neighbourhood, age band (audience) and sex, one value per combination."""
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicateur"), on_delete=models.CASCADE, related_name="measurements"
@@ -178,6 +211,16 @@ class Measurement(models.Model):
         related_name="measurements",
         help_text=_("Laisser vide pour l'ensemble du territoire."),
     )
+    audience = models.ForeignKey(
+        "strategy.Audience",
+        verbose_name=_("public"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="measurements",
+        help_text=_("Tranche d'âge ou public mesuré ; laisser vide pour tous les publics."),
+    )
+    sex = models.CharField(_("sexe"), max_length=5, choices=Sex.choices, default=Sex.ALL)
     value = models.DecimalField(_("valeur"), max_digits=14, decimal_places=2, null=True, blank=True)
     rating = models.CharField(_("appréciation"), max_length=1, choices=Rating.choices, blank=True)
     comment = models.TextField(_("commentaire"), blank=True)
@@ -217,21 +260,18 @@ class Measurement(models.Model):
         verbose_name = _("mesure")
         verbose_name_plural = _("mesures")
         constraints = [
-            # NULL neighbourhoods are distinct in a plain unique index: one partial index for each case.
+            # One rule for every breakdown, nulls included: an empty neighbourhood or audience is
+            # compared as 0 (no id is 0), so two territory-wide values collide on both databases.
             models.UniqueConstraint(
-                fields=["indicator", "period", "neighbourhood"],
-                condition=Q(neighbourhood__isnull=False),
-                name="measurement_unique_per_neighbourhood",
+                F("indicator"),
+                F("period"),
+                Coalesce("neighbourhood", 0),
+                Coalesce("audience", 0),
+                F("sex"),
+                name="measurement_unique_per_breakdown",
                 violation_error_message=_(
-                    "Une mesure existe déjà pour cet indicateur, cette période et ce quartier."
-                ),
-            ),
-            models.UniqueConstraint(
-                fields=["indicator", "period"],
-                condition=Q(neighbourhood__isnull=True),
-                name="measurement_unique_for_territory",
-                violation_error_message=_(
-                    "Une mesure existe déjà pour cet indicateur et cette période sur tout le territoire."
+                    "Une mesure existe déjà pour cet indicateur et cette période, avec le même "
+                    "quartier, le même public et le même sexe."
                 ),
             ),
             models.CheckConstraint(
@@ -249,8 +289,23 @@ class Measurement(models.Model):
         ]
 
     def __str__(self):
-        where = f" · {self.neighbourhood}" if self.neighbourhood_id else ""
-        return f"{self.indicator.code} · {self.period}{where}"
+        return " · ".join([self.indicator.code, self.period, *self.breakdown_labels()])
+
+    def breakdown_labels(self):
+        """What the value is restricted to (neighbourhood, audience, sex), empty when territory-wide."""
+        labels = []
+        if self.neighbourhood_id:
+            labels.append(str(self.neighbourhood))
+        if self.audience_id:
+            labels.append(str(self.audience))
+        if self.sex != Sex.ALL:
+            labels.append(str(self.get_sex_display()))
+        return labels
+
+    @property
+    def is_territory_wide(self):
+        """Whether this is a value of the headline series (see ``MeasurementQuerySet.territory_wide``)."""
+        return self.neighbourhood_id is None and self.audience_id is None and self.sex == Sex.ALL
 
     @property
     def is_published(self):

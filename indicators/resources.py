@@ -7,11 +7,12 @@ from import_export import fields
 
 from actors.models import Organisation
 from indicators import mail
-from indicators.enums import IndicatorKind, Rating
-from indicators.models import Indicator, Measurement, validate_period
+from indicators.enums import IndicatorKind, Rating, Sex
+from indicators.models import BREAKDOWN_FIELDS, Indicator, Measurement, validate_period
 from indicators.perms import indicators_editable_by, status_of_entry
 from shared.cells import Lookup
 from shared.table_widgets import ChoiceLabelWidget, DecimalCellWidget, RelatedWidget
+from strategy.models import Audience
 from strategy.perms import edits_everything, organisation_of
 from strategy.resources import StrategyTableResource, neighbourhood_lookup
 
@@ -19,7 +20,9 @@ MAX_VALUE = 10**12  # max_digits=14 with two decimals
 
 
 class MeasurementResource(StrategyTableResource):
-    """The measurements table: one row per indicator, period and neighbourhood (empty: everywhere)."""
+    """The measurements table: one row per indicator, period and breakdown: neighbourhood (empty:
+    everywhere), audience (empty: everyone) and sex (empty or « Ensemble »: both). A file without the
+    ``Public`` and ``Sexe`` columns (made before they existed) holds whole-population values."""
 
     indicator = fields.Field(
         attribute="indicator", column_name="Code indicateur", widget=RelatedWidget("code")
@@ -27,6 +30,14 @@ class MeasurementResource(StrategyTableResource):
     period = fields.Field(attribute="period", column_name="Période")
     neighbourhood = fields.Field(
         attribute="neighbourhood", column_name="Quartier", widget=RelatedWidget("name")
+    )
+    audience = fields.Field(attribute="audience", column_name="Public", widget=RelatedWidget("name"))
+    sex = fields.Field(
+        attribute="sex",
+        column_name="Sexe",
+        widget=ChoiceLabelWidget(
+            Sex.choices, gettext_lazy("sexe inconnu (écrire Filles, Garçons ou Ensemble)")
+        ),
     )
     value = fields.Field(attribute="value", column_name="Valeur", widget=DecimalCellWidget())
     rating = fields.Field(
@@ -43,7 +54,7 @@ class MeasurementResource(StrategyTableResource):
 
     class Meta:
         model = Measurement
-        fields = ("indicator", "period", "neighbourhood", "value", "rating", "comment", "source_note")
+        fields = ("indicator", "period", *BREAKDOWN_FIELDS, "value", "rating", "comment", "source_note")
         import_id_fields = ()
         skip_unchanged = True
         report_skipped = True
@@ -56,8 +67,8 @@ class MeasurementResource(StrategyTableResource):
         return queryset.filter(indicator__strategy=self.strategy) if self.strategy else queryset
 
     def optimise(self, queryset):
-        return queryset.select_related("indicator", "neighbourhood").order_by(
-            "indicator__code", "period", "neighbourhood__name"
+        return queryset.select_related("indicator", "neighbourhood", "audience").in_breakdown_order(
+            "indicator__code", "period"
         )
 
     def prepare(self):
@@ -67,12 +78,19 @@ class MeasurementResource(StrategyTableResource):
             indicators.add(indicator, indicator.code)
         self.set_lookup(indicators, "indicator")
         self.set_lookup(neighbourhood_lookup(strategy), "neighbourhood")
+        audiences = Lookup(_("public inconnu"))
+        for audience in Audience.objects.all():
+            audiences.add(audience, audience.code, audience.name)
+        self.set_lookup(audiences, "audience")
         self.allowed_indicators = None
         if self.user is not None and not edits_everything(self.user):
             self.allowed_indicators = set(
                 indicators_editable_by(self.user).filter(strategy=strategy).values_list("id", flat=True)
             )
-        self._existing = {(m.indicator_id, m.period, m.neighbourhood_id): m for m in self.get_queryset()}
+        self._existing = {
+            (m.indicator_id, m.period, m.neighbourhood_id, m.audience_id, m.sex): m
+            for m in self.get_queryset()
+        }
 
     def parse_row(self, parsed):
         values = parsed.values
@@ -92,6 +110,14 @@ class MeasurementResource(StrategyTableResource):
         if self.has("neighbourhood"):
             neighbourhood = self.read(parsed, "neighbourhood")
             values["neighbourhood"] = neighbourhood
+        audience = None
+        if self.has("audience"):
+            audience = self.read(parsed, "audience")
+            values["audience"] = audience
+        sex = Sex.ALL
+        if self.has("sex"):
+            sex = self.read(parsed, "sex") or Sex.ALL
+            values["sex"] = sex
         value = None
         if self.has("value"):
             value = self.read(parsed, "value")
@@ -123,13 +149,22 @@ class MeasurementResource(StrategyTableResource):
                     % {"code": indicator.code},
                 )
         if indicator and period:
-            parsed.key = (indicator.id, period, neighbourhood.id if neighbourhood else None)
+            parsed.key = (
+                indicator.id,
+                period,
+                neighbourhood.id if neighbourhood else None,
+                audience.id if audience else None,
+                sex,
+            )
             parsed.label = lambda: (
-                _("la mesure %(code)s / %(period)s / %(where)s")
+                _("la mesure %(code)s / %(period)s / %(where)s / %(who)s")
                 % {
                     "code": indicator.code,
                     "period": period,
                     "where": neighbourhood.name if neighbourhood else _("tout le territoire"),
+                    "who": " · ".join(
+                        [audience.name if audience else _("tous publics"), str(Sex(sex).label)]
+                    ),
                 }
             )
         if self.allowed_indicators is not None and indicator and indicator.id not in self.allowed_indicators:
@@ -160,3 +195,26 @@ class MeasurementResource(StrategyTableResource):
         if not result.has_errors() and not result.has_validation_errors() and not kwargs.get("dry_run"):
             # One mail for the whole file, however many values wait.
             mail.measurements_waiting(self._entered, self.user)
+
+
+class CoreFlagWidget(ChoiceLabelWidget):
+    """Whether the measurement's indicator is in the core (socle commun), written « oui » or « non »."""
+
+    def __init__(self):
+        super().__init__([(True, gettext_lazy("oui")), (False, gettext_lazy("non"))], "")
+
+    def render(self, value, obj=None, **kwargs):
+        return str(dict(self.choices)[bool(value)])
+
+
+class OpenDataMeasurementResource(MeasurementResource):
+    """The measurements as the open data publishes them (``indicateurs.csv``): the « mesures » table
+    and, last, « Socle commun », whether the indicator is in the core. An import ignores that column
+    (it belongs to the indicator, not to its values), so the file re-imported changes nothing."""
+
+    is_core = fields.Field(
+        attribute="indicator__is_core", column_name="Socle commun", widget=CoreFlagWidget()
+    )
+
+    class Meta(MeasurementResource.Meta):
+        fields = (*MeasurementResource.Meta.fields, "is_core")

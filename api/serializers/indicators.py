@@ -15,8 +15,9 @@ from api.exceptions import django_errors_as_dict
 from api.serializers.actors import OrganisationRefSerializer
 from indicators import mail as indicator_mail
 from indicators import perms as indicator_perms
-from indicators.enums import Rating
+from indicators.enums import Rating, Sex
 from indicators.models import Indicator, Measurement
+from strategy.models import Audience
 
 
 class ReferenceValueSerializer(serializers.Serializer):
@@ -38,6 +39,13 @@ class IndicatorSerializer(serializers.ModelSerializer):
     direction_label = serializers.CharField(source="get_direction_display", read_only=True)
     frequency_label = serializers.CharField(source="get_frequency_display", read_only=True)
     source = OrganisationRefSerializer(read_only=True, allow_null=True)
+    is_core = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "Indicateur du socle commun : suivi d'année en année avec une définition stable, "
+            "pour des chiffres comparables."
+        ),
+    )
     baseline = serializers.SerializerMethodField(help_text=_("Valeur de référence et sa période."))
     target = serializers.SerializerMethodField(help_text=_("Cible et son échéance."))
     latest = serializers.SerializerMethodField(
@@ -67,6 +75,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "frequency",
             "frequency_label",
             "source",
+            "is_core",
             "baseline",
             "target",
             "latest",
@@ -121,6 +130,13 @@ class MeasurementSerializer(serializers.ModelSerializer):
     neighbourhood = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True, help_text=_("Vide : l'ensemble du territoire.")
     )
+    audience = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Code du public ou de la tranche d'âge mesuré (6-11…) ; vide : tous les publics."),
+    )
+    sex_label = serializers.CharField(source="get_sex_display", read_only=True)
     rating_label = serializers.CharField(source="get_rating_display", read_only=True)
 
     class Meta:
@@ -131,6 +147,9 @@ class MeasurementSerializer(serializers.ModelSerializer):
             "indicator",
             "period",
             "neighbourhood",
+            "audience",
+            "sex",
+            "sex_label",
             "value",
             "rating",
             "rating_label",
@@ -153,6 +172,18 @@ class MeasurementWriteSerializer(serializers.Serializer):
     )
     neighbourhood = serializers.SlugField(
         required=False, allow_null=True, default=None, help_text=_("Quartier ; vide pour tout le territoire.")
+    )
+    audience = serializers.SlugField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Code du public ou de la tranche d'âge (0-3, 3-6, 6-11…) ; vide pour tous les publics."),
+    )
+    sex = serializers.ChoiceField(
+        choices=Sex.choices,
+        required=False,
+        default=Sex.ALL,
+        help_text=_("girls (filles), boys (garçons) ou all (ensemble, par défaut)."),
     )
     value = serializers.DecimalField(
         max_digits=14,
@@ -184,7 +215,9 @@ class MeasurementWriteSerializer(serializers.Serializer):
         measurement.indicator = indicator
         if "neighbourhood" in attrs:
             measurement.neighbourhood = self._neighbourhood(attrs["neighbourhood"], indicator)
-        for field in ("period", "value", "rating", "comment", "source_note"):
+        if "audience" in attrs:
+            measurement.audience = self._audience(attrs["audience"])
+        for field in ("period", "sex", "value", "rating", "comment", "source_note"):
             if field in attrs:
                 setattr(measurement, field, attrs[field])
         measurement.record_entry(user, indicator_perms.status_of_entry(user, indicator, through_api=True))
@@ -229,6 +262,22 @@ class MeasurementWriteSerializer(serializers.Serializer):
                 {"neighbourhood": [_("Quartier « %(slug)s » inconnu sur ce territoire.") % {"slug": slug}]}
             )
         return neighbourhood
+
+    def _audience(self, code):
+        if not code:
+            return None
+        audience = Audience.objects.filter(code=code).first()
+        if audience is None:
+            known = ", ".join(Audience.objects.values_list("code", flat=True))
+            raise serializers.ValidationError(
+                {
+                    "audience": [
+                        _("Public « %(code)s » inconnu : choisir parmi %(known)s.")
+                        % {"code": code, "known": known}
+                    ]
+                }
+            )
+        return audience
 
     def create(self, validated_data):
         return self._save()

@@ -9,16 +9,19 @@ from strategy.models import Action
 
 def _territory_measurements():
     # The indicators are fetched through visible_to: only the publication rule is left to apply.
-    return Measurement.objects.published().filter(neighbourhood__isnull=True).order_by("period")
+    return Measurement.objects.published().territory_wide().order_by("period")
 
 
 def indicator_list(request, slug):
-    """Published indicators with their latest value, baseline and target."""
+    """Published indicators with their latest value, baseline and target; ``?socle=1`` keeps only
+    the core (socle commun), and the page says how many there are either way."""
     strategy = get_visible_strategy(request, slug)
+    core_only = request.GET.get("socle") == "1"
+    queryset = Indicator.objects.visible_to(request.user).filter(strategy=strategy)
+    if core_only:
+        queryset = queryset.filter(is_core=True)
     indicators = list(
-        Indicator.objects.visible_to(request.user)
-        .filter(strategy=strategy)
-        .select_related("source")
+        queryset.select_related("source")
         .prefetch_related(
             Prefetch("measurements", queryset=_territory_measurements(), to_attr="territory_values")
         )
@@ -35,13 +38,15 @@ def indicator_list(request, slug):
         {
             "strategy": strategy,
             "indicators": indicators,
+            "core_only": core_only,
             "csv_url": f"/strategies/{strategy.slug}/indicateurs.csv",
         },
     )
 
 
 def indicator_detail(request, slug, indicator_slug):
-    """One indicator: chart and table over time, values by neighbourhood, linked actions."""
+    """One indicator: chart and table over time for the whole territory, then its values broken
+    down by neighbourhood, age band and sex, linked actions."""
     strategy = get_visible_strategy(request, slug)
     user = request.user
     indicator = get_object_or_404(
@@ -61,10 +66,10 @@ def indicator_detail(request, slug, indicator_slug):
     indicator.strategy = strategy
     measurements = list(
         indicator.measurements.published()
-        .select_related("neighbourhood")
-        .order_by("period", "neighbourhood__name")
+        .select_related("neighbourhood", "audience")
+        .in_breakdown_order("period")
     )
-    territory = [m for m in measurements if m.neighbourhood_id is None]
+    territory = [m for m in measurements if m.is_territory_wide]
     latest = territory[-1] if territory else None
     progress = indicator.progress_to_target(latest.value if latest else None)
     context = {
@@ -72,7 +77,8 @@ def indicator_detail(request, slug, indicator_slug):
         "indicator": indicator,
         "chart": indicator_chart(indicator, measurements),
         "commented_values": [m for m in territory if m.comment or m.source_note],
-        "neighbourhood_values": [m for m in measurements if m.neighbourhood_id is not None],
+        # The territory-wide series is the headline; the breakdowns come below, as a table.
+        "breakdown_values": [m for m in measurements if not m.is_territory_wide],
         "latest": latest,
         "progress_percent": None if progress is None else round(progress * 100),
     }

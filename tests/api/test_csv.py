@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from indicators.models import Measurement
+from indicators.enums import Sex
+from indicators.models import Indicator, Measurement
 from strategy.models import Action
 from tests.api.conftest import add_actions
 from tests.indicators.factories import MeasurementFactory
-from tests.strategy.factories import ActionFactory
+from tests.strategy.factories import ActionFactory, audience
 
 ACTION_HEADERS = [
     "Code",
@@ -34,10 +35,13 @@ MEASUREMENT_HEADERS = [
     "Code indicateur",
     "Période",
     "Quartier",
+    "Public",
+    "Sexe",
     "Valeur",
     "Appréciation",
     "Commentaire",
     "Source",
+    "Socle commun",
 ]
 
 
@@ -149,10 +153,13 @@ def test_indicators_csv_writes_decimals_with_a_comma_and_applies_filters(client,
             "Code indicateur": "I1",
             "Période": "2002",
             "Quartier": "",
+            "Public": "",
+            "Sexe": "Ensemble",
             "Valeur": "1234,50",
             "Appréciation": "",
             "Commentaire": "",
             "Source": "",
+            "Socle commun": "non",
         }
     ]
 
@@ -201,3 +208,24 @@ def test_the_open_data_csv_imports_back_unchanged(client, world, tmp_path):
     call_command("importtable", "pedt-villebelle", "actions", str(path), "--dry-run", stdout=output)
 
     assert "0 ligne(s) créée(s), 0 mise(s) à jour, 4 inchangée(s)" in output.getvalue()
+
+
+def test_the_indicators_csv_marks_the_core_and_its_breakdowns_import_back_unchanged(client, world, tmp_path):
+    Indicator.objects.filter(pk=world.indicator.pk).update(is_core=True)
+    MeasurementFactory(indicator=world.indicator, period="2002", sex=Sex.GIRLS, value="600")
+    MeasurementFactory(
+        indicator=world.indicator, period="2002", audience=audience("6-11"), sex=Sex.BOYS, value="300"
+    )
+    response = client.get("/strategies/pedt-villebelle/indicateurs.csv", {"periode": "2002"})
+
+    _, rows = read_csv(response)
+    assert [(row["Public"], row["Sexe"], row["Socle commun"]) for row in rows] == [
+        ("", "Ensemble", "oui"),
+        ("", "Filles", "oui"),
+        ("Élémentaire (6-11 ans)", "Garçons", "oui"),
+    ]
+    path = tmp_path / "indicateurs.csv"
+    path.write_bytes(response.content)
+    output = io.StringIO()
+    call_command("importtable", "pedt-villebelle", "mesures", str(path), "--dry-run", stdout=output)
+    assert "0 ligne(s) créée(s), 0 mise(s) à jour, 3 inchangée(s)" in output.getvalue()

@@ -210,6 +210,7 @@ def test_a_value_coordination_types_in_the_admin_is_published_at_once(world, coo
             "csrfmiddlewaretoken": form.hidden["csrfmiddlewaretoken"],
             "indicator": world.indicator.pk,
             "period": "2025",
+            "sex": "all",  # the select's only selected option, as the browser sends it
             "value": "250",
             **{name: value for name, value in form.hidden.items() if name != "csrfmiddlewaretoken"},
         },

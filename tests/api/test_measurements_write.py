@@ -140,7 +140,8 @@ def test_a_duplicate_measurement_is_a_400_not_a_server_error(caf_client, world):
 
     assert response.status_code == 400
     assert response.json()["errors"]["non_field_errors"] == [
-        "Une mesure existe déjà pour cet indicateur et cette période sur tout le territoire."
+        "Une mesure existe déjà pour cet indicateur et cette période, avec le même quartier, "
+        "le même public et le même sexe."
     ]
     assert Measurement.objects.count() == before
     assert Measurement.objects.get(indicator=world.indicator, period="2001").value == Decimal("1")

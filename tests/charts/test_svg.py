@@ -6,7 +6,8 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from charts.svg import Chart, budget_chart, indicator_chart, status_by_axis_chart
-from indicators.enums import IndicatorKind
+from indicators.enums import IndicatorKind, Sex
+from indicators.models import Measurement
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -23,9 +24,10 @@ def indicator(**kwargs):
     return SimpleNamespace(**values)
 
 
-def measurement(period, value=None, rating="", comment="", neighbourhood_id=None):
-    return SimpleNamespace(
-        period=period, value=value, rating=rating, comment=comment, neighbourhood_id=neighbourhood_id
+def measurement(period, value=None, rating="", comment="", neighbourhood_id=None, sex=Sex.ALL):
+    """An unsaved measurement: the chart reads it as the pages hand it over."""
+    return Measurement(
+        period=period, value=value, rating=rating, comment=comment, neighbourhood_id=neighbourhood_id, sex=sex
     )
 
 
@@ -51,6 +53,7 @@ def test_indicator_chart_draws_territory_values_with_baseline_and_target():
             measurement("2022", Decimal("210")),
             measurement("2023", Decimal("1237.5")),
             measurement("2023", Decimal("40"), neighbourhood_id=3),
+            measurement("2024", Decimal("600"), sex=Sex.GIRLS),  # a breakdown is never drawn
         ],
     )
     assert_is_clean_svg(chart)

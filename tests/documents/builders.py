@@ -154,8 +154,11 @@ def build_strategy(slug="pedt-test", *, status=StrategyStatus.ADOPTED, actions_p
         unit="%",
         baseline_value=Decimal("60"),
         target_value=Decimal("90"),
+        is_core=True,  # the core (socle commun) comes first in the documents, marked as such
     )
     MeasurementFactory(indicator=culture, period="2024", value=Decimal("75"))
+    # A breakdown by sex of a later period: the documents' series stays the territory-wide one.
+    MeasurementFactory(indicator=culture, period="2025", sex="girls", value=Decimal("99"))
     hidden = IndicatorFactory(
         strategy=strategy, code="IND-9", slug="ind-9", name=UNPUBLISHED_INDICATOR, is_public=False
     )

@@ -112,6 +112,7 @@ def test_values_entered_by_a_validator_are_published_and_mail_nobody(db, client,
         {
             "indicator": world["indicator"].pk,
             "period": "2024",
+            "sex": "all",  # the select's selected option, as the browser sends it
             "value": "135",
             "comment": "",
             "source_note": "",

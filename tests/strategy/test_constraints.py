@@ -103,14 +103,14 @@ def test_one_measurement_per_indicator_period_and_neighbourhood():
     duplicate = MeasurementFactory.build(
         indicator=first.indicator, period="2023", neighbourhood=neighbourhood
     )
-    assert_refused(duplicate, "measurement_unique_per_neighbourhood", "ce quartier")
+    assert_refused(duplicate, "measurement_unique_per_breakdown", "le même quartier")
 
 
 def test_one_measurement_per_indicator_and_period_for_the_whole_territory():
-    # NULL neighbourhoods are distinct in a plain unique index: the partial index must catch this.
+    # NULL neighbourhoods are distinct in a plain unique index: the index on Coalesce must catch this.
     first = MeasurementFactory(period="2023", neighbourhood=None)
     duplicate = MeasurementFactory.build(indicator=first.indicator, period="2023", neighbourhood=None)
-    assert_refused(duplicate, "measurement_unique_for_territory", "sur tout le territoire")
+    assert_refused(duplicate, "measurement_unique_per_breakdown", "Une mesure existe déjà")
 
 
 def test_a_territory_measurement_and_a_neighbourhood_measurement_coexist():

@@ -181,13 +181,14 @@ EXPECTED = {
         ("1.1", 2025, "Ville d'Ivry-sur-Seine", "7250,00", "0,00", "Engagé", "Réf. « é »", "", "", ""),
         ("2.1", 2025, "Ville d'Ivry-sur-Seine", "3500,00", "0,00", "Versé", "", "", "", ""),
     ],
+    # A file made before the « Public » and « Sexe » columns holds values for everyone.
     "mesures": [
-        ("I1", "2023", "", "237,00", "", "", ""),
-        ("I1", "2023", "Ivry Port", "41,50", "", "", ""),
-        ("I1", "2024", "", "250,00", "", "", "Service petite enfance"),
-        ("I1", "2024", "Ivry Port", "43,25", "", "Hausse", ""),
-        ("Q1", "2022-2023", "", "", "Satisfaisant", "En progrès.", ""),
-        ("Q1", "2023-2024", "", "", "Très satisfaisant", "", ""),
+        ("I1", "2023", "", "", "Ensemble", "237,00", "", "", ""),
+        ("I1", "2023", "Ivry Port", "", "Ensemble", "41,50", "", "", ""),
+        ("I1", "2024", "", "", "Ensemble", "250,00", "", "", "Service petite enfance"),
+        ("I1", "2024", "Ivry Port", "", "Ensemble", "43,25", "", "Hausse", ""),
+        ("Q1", "2022-2023", "", "", "Ensemble", "", "Satisfaisant", "En progrès.", ""),
+        ("Q1", "2023-2024", "", "", "Ensemble", "", "Très satisfaisant", "", ""),
     ],
 }
 
