@@ -13,7 +13,8 @@ from django.db.models import Q
 from actors.models import Organisation
 from demo.annual_reviews import load_reviews, read_reviews
 from demo.beneficiaries import load_beneficiaries, read_beneficiaries
-from demo.builder import load_contributions, load_file
+from demo.builder import load_file
+from demo.contributions import load_contributions
 from demo.datafile import DEMO_FILES, read_all
 from demo.funding import load_cofunding_rules
 from demo.milestones import load_milestones, read_milestones

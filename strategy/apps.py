@@ -8,7 +8,7 @@ class StrategyConfig(AppConfig):
     #: The tables this app imports and exports (``shared.spreadsheets.table_resource_class``).
     spreadsheet_tables = {
         "actions": "strategy.resources.ActionResource",
-        "financements": "strategy.resources.BudgetLineResource",
+        "financements": "strategy.budget_resources.BudgetLineResource",
         "beneficiaires": "strategy.beneficiary_resources.BeneficiariesResource",
     }
 

@@ -15,9 +15,10 @@ from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 
 from shared.spreadsheets import EXTENSIONS, TABLE_FORMATS, TableFileError, check_size, table_format
 from strategy.beneficiary_resources import BeneficiariesResource
+from strategy.budget_resources import BudgetLineResource
 from strategy.models import Strategy
 from strategy.perms import strategies_editable_by
-from strategy.resources import ActionResource, BudgetLineResource
+from strategy.resources import ActionResource
 
 
 class StrategyImportForm(ImportForm):

@@ -20,9 +20,9 @@ from strategy import perms
 from strategy.admin import workflow
 from strategy.admin.base import PilotRowsMixin, budget_table
 from strategy.admin.beneficiaries import ActionBeneficiariesInline
+from strategy.budget_resources import BudgetLineResource
 from strategy.import_admin import ActionImportExportMixin, BudgetLineImportExportMixin
 from strategy.models import Action, ActionPartner, BudgetLine, Milestone
-from strategy.resources import BudgetLineResource
 
 
 class ActionPartnerInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.TabularInline):

@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from indicators.resources import MeasurementResource
+from strategy.budget_resources import BudgetLineResource
 from strategy.models import BudgetLine
-from strategy.resources import ActionResource, BudgetLineResource
+from strategy.resources import ActionResource
 from tests.strategy.imports.files import BUILDERS
 
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -1,7 +1,7 @@
 """An import reads its lookups once: the number of queries does not grow with the rows."""
 
 from shared.spreadsheets import read_table
-from strategy.resources import BudgetLineResource
+from strategy.budget_resources import BudgetLineResource
 from tests.strategy.factories import ActionFactory
 from tests.strategy.imports.files import csv_bytes
 

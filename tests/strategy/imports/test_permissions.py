@@ -5,7 +5,8 @@ import pytest
 from indicators.resources import MeasurementResource
 from shared.spreadsheets import read_table
 from shared.tables import result_messages
-from strategy.resources import ActionResource, BudgetLineResource
+from strategy.budget_resources import BudgetLineResource
+from strategy.resources import ActionResource
 from tests.strategy.factories import pilot_user
 from tests.strategy.imports.files import csv_bytes, snapshot
 

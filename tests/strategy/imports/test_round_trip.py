@@ -97,7 +97,8 @@ def test_an_export_to_an_unsupported_format_is_refused(world, tmp_path, exportta
 
 def test_the_export_reads_each_table_in_a_fixed_number_of_queries(world, django_assert_num_queries):
     from indicators.resources import MeasurementResource
-    from strategy.resources import ActionResource, BudgetLineResource
+    from strategy.budget_resources import BudgetLineResource
+    from strategy.resources import ActionResource
 
     ActionFactory.create_batch(5, strategy=world.strategy, axis=world.axis1, pilot=world.caf)
     # the paginator's count, the actions, then partners, audiences, neighbourhoods and sectors
