@@ -50,6 +50,7 @@ class Sector(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
+    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
 
     objects = SectorQuerySet.as_manager()
 
@@ -116,6 +117,14 @@ class Organisation(models.Model):
     )
     description = models.TextField(_("présentation"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    # The structure's public contact, shown to families: an organisation's, never a person's.
+    address = models.TextField(_("adresse"), blank=True)
+    public_email = models.EmailField(
+        _("courriel public"),
+        blank=True,
+        help_text=_("Une adresse de la structure (accueil, contact), pas d'une personne."),
+    )
+    public_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -201,6 +210,13 @@ class Neighbourhood(models.Model):
         _("code QPV"), max_length=12, blank=True, help_text=_("Code officiel, par exemple QN09401M.")
     )
     is_priority = models.BooleanField(_("quartier prioritaire (QPV)"), default=False)
+    # A GeoJSON geometry (Polygon or MultiPolygon, WGS 84 longitude/latitude), imported and checked.
+    shape = models.JSONField(_("contour"), null=True, blank=True, editable=False)
+    shape_illustrative = models.BooleanField(
+        _("contour illustratif"),
+        default=False,
+        help_text=_("Le contour est un dessin d'exemple, pas le tracé officiel : la carte le signale."),
+    )
 
     class Meta:
         ordering = ["territory__name", "name"]

@@ -3,6 +3,7 @@ from strategy.models.beneficiaries import ActionBeneficiaries, BeneficiariesByAu
 from strategy.models.budget import BudgetLine
 from strategy.models.concertation import Contribution, Decision, Meeting, SwotItem, Workshop
 from strategy.models.milestones import Milestone
+from strategy.models.revision import StrategyRevision
 from strategy.models.structure import Axis, Orientation, Signatory, Strategy
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Orientation",
     "Signatory",
     "Strategy",
+    "StrategyRevision",
     "SwotItem",
     "Workshop",
 ]

@@ -34,7 +34,15 @@ class Audience(models.Model):
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
+    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    age_min = models.PositiveSmallIntegerField(
+        _("âge minimal"),
+        null=True,
+        blank=True,
+        help_text=_("Vide pour un public qui n'est pas une tranche d'âge."),
+    )
+    age_max = models.PositiveSmallIntegerField(_("âge maximal"), null=True, blank=True)
 
     objects = AudienceQuerySet.as_manager()
 
@@ -181,6 +189,21 @@ class Action(models.Model):
         _("statut"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PROPOSED
     )
     progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
+    # How a family takes part: shown on the public page only when filled.
+    who_may_come = models.TextField(
+        _("qui peut venir"),
+        blank=True,
+        help_text=_("Par exemple : les enfants de 6 à 11 ans des écoles du quartier."),
+    )
+    cost = models.CharField(
+        _("coût pour les familles"),
+        max_length=250,
+        blank=True,
+        help_text=_("Par exemple : gratuit, ou 2 € la séance."),
+    )
+    how_to_join = models.TextField(
+        _("comment s'inscrire"), blank=True, help_text=_("Où, quand et auprès de qui s'inscrire.")
+    )
     search_document = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
