@@ -8,7 +8,7 @@ from indicators.models import Measurement
 
 
 class MeasurementFilterSet(django_filters.FilterSet):
-    """``?strategie=pedt-ivry-sur-seine&indicateur=I1&periode=2023&quartier=centre&public=6-11&sexe=girls``.
+    """``?strategie=pedt-ivry-sur-seine&indicateur=IND-01&periode=2023&quartier=centre-ville&public=6-11&sexe=girls``.
 
     An unknown value gives an empty list, not an error: these are plain codes.
     """

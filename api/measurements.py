@@ -19,8 +19,8 @@ MEASUREMENT_EXAMPLE = OpenApiExample(
     _("Une valeur annuelle sur tout le territoire"),
     value={
         "strategy": "pedt-ivry-sur-seine",
-        "indicator": "I1",
-        "period": "2023",
+        "indicator": "IND-01",
+        "period": "2026",
         "neighbourhood": None,
         "value": "237.00",
         "source_note": "Direction de la petite enfance",
@@ -31,8 +31,8 @@ BREAKDOWN_EXAMPLE = OpenApiExample(
     _("Une valeur pour les filles de 6 à 11 ans"),
     value={
         "strategy": "cite-educative-exemple",
-        "indicator": "I1",
-        "period": "2023",
+        "indicator": "CE-05",
+        "period": "2025-2026",
         "audience": "6-11",
         "sex": "girls",
         "value": "118.00",
@@ -43,8 +43,8 @@ QUALITATIVE_EXAMPLE = OpenApiExample(
     _("Une appréciation qualitative pour une année scolaire et un quartier"),
     value={
         "strategy": "cite-educative-exemple",
-        "indicator": "Q2",
-        "period": "2022-2023",
+        "indicator": "CE-09",
+        "period": "2025-2026",
         "neighbourhood": "quartiers-sud",
         "rating": "3",
         "comment": "Les familles participent davantage aux cafés des parents.",

@@ -62,7 +62,7 @@ INDICATOR_CODE = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.PATH,
     description=_("Code de l'indicateur dans la stratégie."),
-    examples=[OpenApiExample(_("Un indicateur"), value="I1")],
+    examples=[OpenApiExample(_("Un indicateur"), value="IND-01")],
 )
 
 

@@ -194,7 +194,9 @@ REST_FRAMEWORK = {
 }
 
 SPECTACULAR_SETTINGS = {
-    "TITLE": "API Citédu",
+    # Plain ASCII: code generators name the client package after the title (openapi-python-client made
+    # « api-cit-é-du-client » of « Citédu », which no installer accepts); the docs page keeps the accent.
+    "TITLE": "API Citedu",
     "DESCRIPTION": "Données ouvertes des stratégies éducatives territoriales (Licence Ouverte 2.0).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -204,6 +206,11 @@ SPECTACULAR_SETTINGS = {
     # The action's status is in two components (an action in a list, one action with its
     # beneficiaries): its enum keeps the name it had with one.
     "ENUM_NAME_OVERRIDES": {"ActionStatusEnum": "strategy.enums.ActionStatus"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.drop_answer_defaults",
+        "api.schema.declare_parameters",
+    ],
 }
 
 # Throttling of the API (per client, in the shared cache).

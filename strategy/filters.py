@@ -19,7 +19,7 @@ class ActionFilterSet(django_filters.FilterSet):
     and can be shared. An unknown value is a form error: the view shows a message and no result.
     """
 
-    q = django_filters.CharFilter(label=_("Rechercher"), method="filter_text")
+    q = django_filters.CharFilter(label=_("Rechercher"), method="filter_text", max_length=200)
     axe = django_filters.ModelChoiceFilter(
         label=_("Axe"), field_name="axis", queryset=Axis.objects.none(), to_field_name="number"
     )

@@ -43,7 +43,7 @@ def test_schema_is_openapi_3_with_french_descriptions_and_examples(client, db):
     assert create["summary"] == "Saisir une mesure"
     assert "organisation source" in create["description"]
     examples = create["requestBody"]["content"]["application/json"]["examples"]
-    assert any(example["value"].get("period") == "2022-2023" for example in examples.values())
+    assert any(example["value"].get("period") == "2025-2026" for example in examples.values())
     assert set(create["responses"]) >= {"201", "400", "401", "403", "429"}
     assert {} not in create["security"]  # writing needs a token
     assert {} in schema["paths"]["/api/v1/mesures/"]["get"]["security"]  # reading does not
@@ -102,7 +102,8 @@ def connections_kept_open():
 
 @pytest.fixture
 def demo_like_data(world):
-    """Rows under the schema's example values (pedt-ivry-sur-seine, action 1.1, indicator I1)."""
+    """Rows under the schema's example values (pedt-ivry-sur-seine, action 1.1, indicator IND-01, the
+    filters' pilot, partner and neighbourhood)."""
     strategy = StrategyFactory(slug="pedt-ivry-sur-seine")
     axis = AxisFactory(strategy=strategy, number=1)
     add_actions(
@@ -110,10 +111,17 @@ def demo_like_data(world):
         2,
         axis=axis,
         orientation=OrientationFactory(strategy=strategy, axis=axis, number=1),
-        neighbourhood=NeighbourhoodFactory(territory=strategy.territory),
-        indicator=IndicatorFactory(strategy=strategy, code="I1", source=OrganisationFactory()),
-        funder=OrganisationFactory(),
+        neighbourhood=NeighbourhoodFactory(territory=strategy.territory, slug="plateau-monmousseau"),
+        indicator=IndicatorFactory(strategy=strategy, code="IND-01", source=OrganisationFactory()),
+        funder=OrganisationFactory(slug="caf-val-de-marne"),
         prefix="1",
+    )
+    # The example pilot of the actions list's filters is one of the strategy's structures.
+    ActionFactory(
+        strategy=strategy,
+        axis=axis,
+        code="1.8",
+        pilot=OrganisationFactory(slug="ivry-direction-enfance-education"),
     )
     ActionFactory(strategy=strategy, axis=axis, code="1.9", status=ActionStatus.PROPOSED)
     # The example action's beneficiaries: breakdowns known and unknown (null), audiences listed.
