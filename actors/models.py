@@ -50,7 +50,7 @@ class Sector(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
-    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
+    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True, db_default="")
 
     objects = SectorQuerySet.as_manager()
 

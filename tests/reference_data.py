@@ -2,7 +2,12 @@
 
 #: The data migrations whose rows (sectors, audiences) the flush after each transactional test deletes.
 #: Content types, permissions and the role groups come back by themselves: the flush emits post_migrate.
-DATA_MIGRATIONS = [("actors", "0002_sectors"), ("strategy", "0002_audiences")]
+DATA_MIGRATIONS = [
+    ("actors", "0002_sectors"),
+    ("strategy", "0002_audiences"),
+    ("actors", "0004_public_contact_shapes_english_names"),  # the sectors' English names
+    ("strategy", "0008_families_shapes_revision"),  # the audiences' English names and ages
+]
 
 
 def restore_reference_data(django_db_blocker):
@@ -20,7 +25,8 @@ def restore_reference_data(django_db_blocker):
         loader = MigrationLoader(connection)
         with transaction.atomic():
             for key in DATA_MIGRATIONS:
-                state = loader.project_state(key, at_end=False)
+                # The state after each migration: its RunPython steps come after its fields.
+                state = loader.project_state(key, at_end=True)
                 for operation in loader.get_migration(*key).operations:
                     if isinstance(operation, RunPython):
                         operation.code(state.apps, None)

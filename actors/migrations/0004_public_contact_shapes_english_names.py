@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='sector',
             name='name_en',
-            field=models.CharField(blank=True, max_length=100, verbose_name='nom en anglais'),
+            field=models.CharField(blank=True, db_default='', max_length=100, verbose_name='nom en anglais'),
         ),
         migrations.RunPython(name_sectors_in_english, migrations.RunPython.noop),
     ]

@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='audience',
             name='name_en',
-            field=models.CharField(blank=True, max_length=100, verbose_name='nom en anglais'),
+            field=models.CharField(blank=True, db_default='', max_length=100, verbose_name='nom en anglais'),
         ),
         migrations.AddField(
             model_name='historicalaction',

@@ -34,7 +34,7 @@ class Audience(models.Model):
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("nom"), max_length=100, unique=True)
-    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
+    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True, db_default="")
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
     age_min = models.PositiveSmallIntegerField(
         _("âge minimal"),
