@@ -36,37 +36,38 @@ def _locked(round):
 @transaction.atomic
 def open_round(round, user, now=None, *, send_mail=True):
     """Open a prepared round: one participant per pilot organisation, one report per action in
-    scope, and the opening mail to each organisation's pilots (``followup.mail``; not with
-    ``send_mail=False``: the demo records past rounds). Raises a French ``ValidationError`` (and
-    changes nothing) when the round is not in preparation or asks nothing."""
-    from followup import mail
+    scope, and the opening mail to each organisation's pilots, written by the worker
+    (``followup.tasks.announce_round``; not with ``send_mail=False``: the demo records past rounds).
+    Raises a French ``ValidationError`` (and changes nothing) when the round is not in preparation or
+    asks nothing."""
+    from followup import tasks
 
     round = _locked(round)
     if round.status != RoundStatus.PREPARING:
         raise ValidationError(_("Cette campagne est déjà ouverte ou clôturée."))
     round.full_clean()
-    actions = list(actions_in_scope(round))
+    actions = list(actions_in_scope(round).values_list("pk", "pilot_id"))
     if not actions:
         raise ValidationError(
             _("Aucune action de la stratégie n'est en cours sur la période %(period)s : rien à demander.")
             % {"period": round.period}
         )
-    participants = {}
-    for action in actions:
-        if action.pilot_id not in participants:
-            participants[action.pilot_id] = RoundParticipant.objects.create(
-                round=round, organisation_id=action.pilot_id
-            )
+    RoundParticipant.objects.bulk_create(
+        RoundParticipant(round=round, organisation_id=pilot)
+        for pilot in sorted({pilot for _, pilot in actions})
+    )
+    # Fetched back rather than taken from bulk_create: SQLite before 3.35 returns no primary keys.
+    participants = dict(round.participants.values_list("organisation_id", "pk"))
     ActionReport.objects.bulk_create(
-        ActionReport(round=round, participant=participants[action.pilot_id], action=action)
-        for action in actions
+        ActionReport(round=round, participant_id=participants[pilot], action_id=pk) for pk, pilot in actions
     )
     round.status = RoundStatus.OPEN
     round.opened_at = now or timezone.now()
     round.opened_by = user
     round.save(update_fields=["status", "opened_at", "opened_by", "updated_at"])
     if send_mail:
-        mail.round_opened(round, list(participants.values()))
+        # In the same transaction (the database task backend): no mail for an opening rolled back.
+        tasks.announce_round.enqueue(round_id=round.pk)
     return round
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from followup.enums import ParticipantState, RoundStatus
 from followup.models import ActionReport, ReportingRound, RoundParticipant
 from notifications.models import Notification
+from tests.queue import run_worker
 from tests.strategy.admin.html_forms import submitted_data
 
 ADD_URL = reverse("admin:followup_reportinground_add")
@@ -121,6 +122,7 @@ def test_opening_asks_each_pilot_organisation_and_mails_its_pilots_only(client, 
         "Direction des sports",
     ]
     assert ActionReport.objects.filter(round=round).count() == 4
+    run_worker()  # the opening mails are written by the worker, not by the request
     mails = {n.user.username: n for n in Notification.objects.filter(kind="round_opened")}
     # Not the pilot without an address, not the partner of the youth department, not the outsider.
     assert set(mails) == {"pilote-jeunesse", "pilote-culture"}
