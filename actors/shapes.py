@@ -14,7 +14,6 @@ import json
 import math
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -151,7 +150,7 @@ def geometry_error(geometry):
 
 
 def _feature_label(index, properties):
-    name = next((properties[key] for key in NAME_PROPERTIES if properties.get(key)), None)
+    name = next((properties[key] for key in (*NAME_PROPERTIES, "slug") if properties.get(key)), None)
     code = next((properties[key] for key in CODE_PROPERTIES if properties.get(key)), None)
     label = " · ".join(str(part) for part in (code, name) if part)
     return (
@@ -215,11 +214,11 @@ def check_shapes(document, territory):
             )
         elif neighbourhood.pk in seen:
             errors.append(
-                _("%(label)s : le quartier « %(name)s » a déjà un contour dans ce fichier (%(first)s).")
+                _("%(label)s : le quartier « %(name)s » a déjà un contour dans ce fichier (objet %(first)s).")
                 % {"label": label, "name": neighbourhood.name, "first": seen[neighbourhood.pk]}
             )
         else:
-            seen[neighbourhood.pk] = label
+            seen[neighbourhood.pk] = index + 1
             checked.append(CheckedShape(neighbourhood, feature["geometry"]))
     if errors:
         errors = _cut(errors)
@@ -252,6 +251,7 @@ def import_shapes(stream, territory, *, illustrative):
         if neighbourhood.shape != geometry or neighbourhood.shape_illustrative != illustrative:
             neighbourhood.shape, neighbourhood.shape_illustrative = geometry, illustrative
             changed.append(neighbourhood)
-    with transaction.atomic():
+    if changed:
+        # One statement, in its own transaction: all the contours or none.
         Neighbourhood.objects.bulk_update(changed, ["shape", "shape_illustrative"])
     return sorted((shape.neighbourhood for shape in checked), key=lambda n: n.name)

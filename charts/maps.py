@@ -4,8 +4,9 @@ No tile server and no request anywhere: the contours (GeoJSON geometries in WGS 
 ``actors.shapes``) are projected here, equirectangular with the longitudes scaled by the cosine of the
 mean latitude, which is exact enough at a city's scale. Each neighbourhood is one link (``<a href>``
 wrapping its ``<path>``, named by ``aria-label`` and ``<title>``), reachable with the Tab key; the page
-lists the same links as the map's text alternative (``NeighbourhoodMap.links``). Points closer than a
-tenth of the picture's unit are merged, which simplifies the State's detailed contours enough.
+lists the same links as the map's text alternative (``NeighbourhoodMap.links``). A point closer than one
+unit of the 640-unit-wide picture to the previous one is dropped, which simplifies the State's detailed
+contours enough for a page.
 """
 
 import math
@@ -17,6 +18,8 @@ from django.utils.translation import gettext as _
 WIDTH = 640
 MAX_HEIGHT = 480
 PADDING = 12
+#: Points closer than this to the previous one are dropped (the picture is 640 units wide).
+MIN_STEP = 1.0
 FILL = "#dbe6f4"
 FILL_PRIORITY = "#b9cce9"
 FILL_CURRENT = "#1d4f91"
@@ -81,10 +84,11 @@ class _Projection:
 
 
 def _ring_points(ring, project):
+    """The ring's points in the picture, each at least ``MIN_STEP`` from the previous one kept."""
     points = []
     for position in ring:
         point = project(position)
-        if not points or point != points[-1]:
+        if not points or math.dist(point, points[-1]) >= MIN_STEP:
             points.append(point)
     if len(points) > 1 and points[0] == points[-1]:
         points.pop()

@@ -25,5 +25,8 @@ def latest_in_neighbourhood(indicators, neighbourhood):
     }
     found = list(latest.values())
     for measurement in found:
-        measurement.territory_value = territory.get((measurement.indicator_id, measurement.period))
+        value = territory.get((measurement.indicator_id, measurement.period))
+        if value is not None:
+            value.indicator = measurement.indicator  # already fetched: its unit is printed beside the value
+        measurement.territory_value = value
     return found
