@@ -161,7 +161,7 @@ def neighbourhood_map(neighbourhoods, href_of, *, current=None, title=None):
     result.svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {project.height}" width="100%" '
         f'role="group" aria-labelledby="carte-quartiers-titre" '
-        f'aria-describedby="{result.alternative_id}" font-family={quoteattr(FONT)} font-size="14" '
+        f'aria-describedby="{result.alternative_id}" font-family={quoteattr(FONT)} font-size="16" '
         'class="map">'
         f'<title id="carte-quartiers-titre">{escape(title)}</title>'
         f"{''.join(shapes)}"

@@ -89,9 +89,10 @@ def test_points_and_lines_are_refused(territory):
         ),
         territory,
     )
+    only = "seuls Polygon et MultiPolygon décrivent un quartier."
     assert errors == [
-        "Objet 1 (ivry-port) : géométrie « Point » refusée : seuls Polygon et MultiPolygon décrivent un quartier.",
-        "Objet 2 (petit-ivry) : géométrie « LineString » refusée : seuls Polygon et MultiPolygon décrivent un quartier.",
+        f"Objet 1 (ivry-port) : géométrie « Point » refusée : {only}",
+        f"Objet 2 (petit-ivry) : géométrie « LineString » refusée : {only}",
     ]
 
 
