@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Contact, Neighbourhood, Organisation, Sector, Territory
+from actors.shapes_admin import ShapesImportAdminMixin
 from shared.admin import (
     FRENCH_NUMBER_FIELDS,
     CachedChoicesInlineMixin,
@@ -65,16 +66,20 @@ class ContactAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
 @admin.register(Neighbourhood)
 class NeighbourhoodAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
-    list_display = ["name", "territory", "qpv_code", "is_priority"]
+    list_display = ["name", "territory", "qpv_code", "is_priority", "has_shape"]
     list_filter = ["is_priority", "territory"]
     list_select_related = ["territory"]
     search_fields = ["name", "qpv_code"]
     autocomplete_fields = ["territory"]
     prepopulated_fields = {"slug": ["name"]}
 
+    @admin.display(description=_("contour"), boolean=True)
+    def has_shape(self, obj):
+        return obj.shape is not None
+
 
 @admin.register(Territory)
-class TerritoryAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
+class TerritoryAdmin(HiddenRowsAre404Mixin, ShapesImportAdminMixin, admin.ModelAdmin):
     formfield_overrides = FRENCH_NUMBER_FIELDS
     list_display = ["name", "insee_code", "department", "population"]
     search_fields = ["name", "insee_code", "department"]

@@ -20,6 +20,7 @@ from demo.funding import load_cofunding_rules
 from demo.milestones import load_milestones, read_milestones
 from demo.registry import Registry
 from demo.rounds import load_rounds
+from demo.shapes import load_shapes
 from demo.users import load_users
 from indicators.models import Indicator, Measurement
 from strategy.models import Action, Strategy
@@ -47,6 +48,7 @@ def load_demo(with_data=True, with_users=False):
             load_beneficiaries(beneficiaries)
             load_milestones(milestones)
             load_reviews(reviews)
+            load_shapes()
         users = {}
         if with_users:
             users = load_users()

@@ -8,6 +8,7 @@ from portal.views import (
     documents_page,
     home,
     indicators,
+    neighbourhoods,
     pages,
     strategies,
 )
@@ -40,6 +41,12 @@ urlpatterns = [
         name="indicator_detail",
     ),
     path("strategies/<slug:slug>/acteurs/", actors.actor_list, name="actor_list"),
+    path("strategies/<slug:slug>/quartiers/", neighbourhoods.neighbourhood_list, name="neighbourhood_list"),
+    path(
+        "strategies/<slug:slug>/quartiers/<slug:neighbourhood_slug>/",
+        neighbourhoods.neighbourhood_detail,
+        name="neighbourhood_detail",
+    ),
     path("strategies/<slug:slug>/concertation/", concertation.concertation, name="concertation"),
     path("strategies/<slug:slug>/documents/", documents_page.documents, name="documents"),
 ]

@@ -2,11 +2,12 @@
 
 #: The data migrations whose rows (sectors, audiences) the flush after each transactional test deletes.
 #: Content types, permissions and the role groups come back by themselves: the flush emits post_migrate.
+#: The later ones fill the English names and the audiences' ages.
 DATA_MIGRATIONS = [
     ("actors", "0002_sectors"),
     ("strategy", "0002_audiences"),
-    ("actors", "0004_public_contact_shapes_english_names"),  # the sectors' English names
-    ("strategy", "0008_families_shapes_revision"),  # the audiences' English names and ages
+    ("actors", "0004_public_contact_shapes_english_names"),
+    ("strategy", "0008_families_shapes_revision"),
 ]
 
 
@@ -23,10 +24,10 @@ def restore_reference_data(django_db_blocker):
         if Sector.objects.exists() and Audience.objects.exists():
             return
         loader = MigrationLoader(connection)
+        # The tables as they are now (columns added since 0002 included), not as the 0002 ones knew them.
+        state = loader.project_state()
         with transaction.atomic():
             for key in DATA_MIGRATIONS:
-                # The state after each migration: its RunPython steps come after its fields.
-                state = loader.project_state(key, at_end=True)
                 for operation in loader.get_migration(*key).operations:
                     if isinstance(operation, RunPython):
                         operation.code(state.apps, None)

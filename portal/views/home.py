@@ -2,6 +2,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from indicators.models import Indicator
+from portal.views.neighbourhoods import start_here
 from strategy.models import Action, Strategy
 
 
@@ -38,5 +39,10 @@ def home(request):
     return render(
         request,
         "portal/home.html",
-        {"strategies": strategies, "territories": list(territories.values()), "figures": figures},
+        {
+            "strategies": strategies,
+            "territories": list(territories.values()),
+            "figures": figures,
+            "start_ages": start_here(strategies),
+        },
     )

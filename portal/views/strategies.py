@@ -5,6 +5,7 @@ from django.utils import timezone
 from charts.svg import budget_chart, status_by_axis_chart
 from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
+from portal.views.neighbourhoods import start_here
 from strategy.models import Action, BudgetLine, Contribution, Orientation
 from strategy.rollups import empty_rollup, neighbourhood_rows, strategy_rollups
 
@@ -55,5 +56,7 @@ def strategy_detail(request, slug):
         "neighbourhood_rollups": neighbourhood_rows(rollups),
         "can_contribute": contributing,
         "contribution_form": ContributionForm() if contributing else None,
+        "start_strategies": [strategy],
+        "start_ages": start_here([strategy]),
     }
     return render(request, "portal/strategy_detail.html", context)

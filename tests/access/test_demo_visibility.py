@@ -113,7 +113,19 @@ def every_url():
         base = f"/strategies/{strategy.slug}/"
         urls += [
             base + suffix
-            for suffix in ("", "actions/", "indicateurs/", "acteurs/", "concertation/", "documents/")
+            for suffix in (
+                "",
+                "actions/",
+                "indicateurs/",
+                "acteurs/",
+                "concertation/",
+                "documents/",
+                "quartiers/",
+            )
+        ]
+        urls += [
+            f"{base}quartiers/{slug}/"
+            for slug in strategy.territory.neighbourhoods.values_list("slug", flat=True)
         ]
         urls += [f"{base}actions/?page={page}" for page in (2, 3)]
     urls += [action.get_absolute_url() for action in Action.objects.select_related("strategy")]

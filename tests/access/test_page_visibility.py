@@ -23,6 +23,9 @@ def every_page_and_what_it_shows(portal):
         f"{base}/acteurs/": "Conservatoire",
         f"{base}/concertation/": "Le comité valide les orientations.",
         f"{base}/documents/": "Les données ouvertes",
+        f"{base}/quartiers/": "Ivry Port",
+        f"{base}/quartiers/ivry-port/": "Parcours théâtre à l'école",
+        f"{base}/quartiers/ivry-port/?age=11-15": "Fournitures scolaires",
     }
 
 
@@ -52,7 +55,8 @@ def test_anonymous_visitor_gets_404_on_a_draft_action_or_unpublished_indicator(c
 
 @pytest.mark.parametrize("slug", ["pedt-2027", "brouillon"])
 def test_anonymous_visitor_gets_404_on_a_strategy_that_is_not_published(client, portal, slug):
-    for suffix in ("", "actions/", "indicateurs/", "acteurs/", "concertation/", "documents/"):
+    suffixes = ("", "actions/", "indicateurs/", "acteurs/", "concertation/", "documents/", "quartiers/")
+    for suffix in (*suffixes, "quartiers/ivry-port/"):
         assert client.get(f"/strategies/{slug}/{suffix}").status_code == 404
 
 

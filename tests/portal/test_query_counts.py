@@ -19,15 +19,20 @@ PAGES = [
     "/strategies/pedt-ivry/acteurs/",
     "/strategies/pedt-ivry/concertation/",
     "/strategies/pedt-ivry/documents/",
+    "/strategies/pedt-ivry/quartiers/",
+    "/strategies/pedt-ivry/quartiers/ivry-port/",
+    "/strategies/pedt-ivry/quartiers/ivry-port/?age=6-11",
 ]
 
 # Anonymous visitor, 5 actions. Each page: the strategy (1), then its own lists, each fetched once
 # (axes, orientations, counts by status, budget totals, prefetches...). The filter form of the actions
 # list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
 EXPECTED_QUERIES = {
-    "/": 4,  # strategies, action counts, indicator counts, organisations involved
+    # strategies, action counts, indicator counts, organisations involved; then the first choice:
+    # the strategies' neighbourhoods and the age bands
+    "/": 6,
     # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
-    "/strategies/pedt-ivry/": 12,
+    "/strategies/pedt-ivry/": 14,  # ... and the first choice: neighbourhoods, age bands
     "/strategies/pedt-ivry/actions/": 12,
     "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 13,
     # ... its beneficiaries by year, then their breakdown by audience
@@ -41,6 +46,12 @@ EXPECTED_QUERIES = {
     "/strategies/pedt-ivry/concertation/": 9,
     # strategy, versions, the state of the rendered documents (signatories only when a version exists)
     "/strategies/pedt-ivry/documents/": 3,
+    # strategy, neighbourhoods with their counts, age bands, actions in no neighbourhood
+    "/strategies/pedt-ivry/quartiers/": 4,
+    # strategy, neighbourhoods, age bands; its actions and their audiences, the territory's and theirs;
+    # the roll-up (3); budget totals, actions led elsewhere too; indicator values there and territory's
+    "/strategies/pedt-ivry/quartiers/ivry-port/": 14,
+    "/strategies/pedt-ivry/quartiers/ivry-port/?age=6-11": 14,
 }
 
 

@@ -11,7 +11,7 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
-STRATEGY_PAGES = ["", "actions/", "indicateurs/", "acteurs/", "concertation/", "documents/"]
+STRATEGY_PAGES = ["", "actions/", "indicateurs/", "acteurs/", "concertation/", "documents/", "quartiers/"]
 #: Pages are checked this many at a time, each in its own tab, to use every core.
 TABS = 3
 
@@ -25,6 +25,9 @@ def public_paths(page, base):
         paths.append(page.locator(".action-item__title a").first.get_attribute("href"))
         page.goto(f"{base}/strategies/{slug}/indicateurs/")
         paths.append(page.locator(".card__title a").first.get_attribute("href"))
+        page.goto(f"{base}/strategies/{slug}/quartiers/")
+        neighbourhood = page.locator(".card__title a").last.get_attribute("href")
+        paths += [neighbourhood, f"{neighbourhood}?age=6-11"]
     return paths
 
 
