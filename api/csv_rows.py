@@ -106,13 +106,24 @@ def _action_rows(rows, ids, statuses):
 
 
 def _names_by_action(through_rows, target):
-    """{action id: « name; name »}, in the order ``shared.table_widgets.names`` writes them."""
+    """{action id: « name; name »}, in the order ``shared.table_widgets.names`` writes them: each
+    target's place in that order is computed once, not once per action."""
     with_order = target == "audience"  # the only target with an ``order`` field
-    fields = ["action_id", f"{target}__name"] + ([f"{target}__order"] if with_order else [])
-    found = {}
-    for action_id, name, *order in through_rows.order_by(f"{target}__name").values_list(*fields):
-        found.setdefault(action_id, []).append(((order[0] if order else 0), match_key(name), name))
-    return {action_id: "; ".join(name for *_key, name in sorted(items)) for action_id, items in found.items()}
+    fields = ["action_id", f"{target}_id", f"{target}__name"] + ([f"{target}__order"] if with_order else [])
+    targets_by_action = {}
+    names = {}
+    orders = {}
+    for action_id, target_id, name, *order in through_rows.order_by(f"{target}__name").values_list(*fields):
+        targets_by_action.setdefault(action_id, []).append(target_id)
+        names[target_id] = name
+        if order:
+            orders[target_id] = order[0]
+    ranked = sorted(names, key=lambda target_id: (orders.get(target_id, 0), match_key(names[target_id])))
+    rank = {target_id: position for position, target_id in enumerate(ranked)}
+    return {
+        action_id: "; ".join(names[target_id] for target_id in sorted(target_ids, key=rank.__getitem__))
+        for action_id, target_ids in targets_by_action.items()
+    }
 
 
 def beneficiary_rows(actions):

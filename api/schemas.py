@@ -67,7 +67,9 @@ class Column:
             descriptor["constraints"] = {key: _translated(value) for key, value in self.constraints.items()}
         if self.unit:
             descriptor["unit"] = str(self.unit)
-        descriptor["example"] = str(self.example)
+        if self.example and "decimalChar" not in self.options:
+            # frictionless 5 reads a field's example without its decimalChar: the page shows those.
+            descriptor["example"] = str(self.example)
         return descriptor
 
 

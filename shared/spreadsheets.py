@@ -182,7 +182,7 @@ def stream_csv(headers, rows, lines_per_chunk=500):
     buffer.write(BOM)
     writer.writerow(headers)
     for line, row in enumerate(rows, 1):
-        writer.writerow([_written(cell) for cell in row])
+        writer.writerow([escape_formula(cell) if cell.__class__ is str else _written(cell) for cell in row])
         if line % lines_per_chunk == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
@@ -191,11 +191,12 @@ def stream_csv(headers, rows, lines_per_chunk=500):
 
 
 def _written(cell):
+    """A cell that is not text: None empty, a date ISO, a number as it is."""
     if cell is None:
         return ""
     if isinstance(cell, datetime.date):
         return cell.isoformat()
-    return escape_formula(cell)
+    return cell
 
 
 def write_table(dataset, kind):
