@@ -26,7 +26,7 @@ DECIMAL = {"decimalChar": ",", "groupChar": ""}
 TYPE_LABELS = {
     "string": _("texte"),
     "integer": _("nombre entier"),
-    "number": _("nombre décimal (virgule décimale, sans séparateur de milliers)"),
+    "number": _("nombre décimal à virgule, sans séparateur de milliers"),
     "date": _("date AAAA-MM-JJ"),
     "boolean": _("oui ou non"),
 }

@@ -29,9 +29,9 @@ def test_it_documents_every_column_of_every_file(client):
 def test_it_gives_each_column_s_type_unit_example_and_allowed_values(client):
     html = unescape(client.get("/donnees/").content.decode())
 
-    assert "nombre décimal (virgule décimale, sans séparateur de milliers)" in html
-    assert "<td>personnes</td>" in html
-    assert "<code>2024-2025</code>" in html
+    assert "Nombre décimal à virgule, sans séparateur de milliers." in html
+    assert "Nombre entier, en personnes." in html
+    assert "Exemple : <code>2024-2025</code>" in html
     assert "Valeurs possibles : Proposée, Validée, En cours, Réalisée, Reportée, Abandonnée." in html
 
 

@@ -28,6 +28,7 @@ def test_the_data_dictionary_has_no_accessibility_violation_and_fits_a_phone(
         assert violations == [], [violation["id"] for violation in violations]
         # The page itself never scrolls sideways: a wide table scrolls inside its own box.
         assert tab.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-        tab.locator("#indicateurs").scroll_into_view_if_needed()
         tab.screenshot(path=SCREENSHOTS / f"donnees-dictionnaire-{size}.png")
+        tab.locator("#indicateurs").scroll_into_view_if_needed()
+        tab.screenshot(path=SCREENSHOTS / f"donnees-dictionnaire-indicateurs-{size}.png")
         context.close()
