@@ -18,8 +18,8 @@ from strategy.beneficiary_resources import BeneficiariesResource
 from strategy.filters import ActionFilterSet
 from strategy.models import Action, ActionBeneficiaries, Strategy
 from strategy.resources import ActionResource
-from tests.strategy.factories import UserFactory
 from tests.strategy.beneficiary_factories import beneficiaries
+from tests.strategy.factories import UserFactory
 
 DEMO = ("pedt-ivry-sur-seine", "cite-educative-exemple")
 FILES = ("actions", "beneficiaires", "indicateurs")
