@@ -10,7 +10,6 @@ from django.test import RequestFactory
 
 from api.filters import MeasurementFilterSet
 from api.schemas import TABLES
-from demo.load import reset_portal
 from indicators.models import Measurement
 from indicators.resources import OpenDataMeasurementResource
 from shared.spreadsheets import write_table
@@ -48,14 +47,6 @@ def streamed(client, slug, name, query=None):
     assert response.status_code == 200
     assert response.streaming
     return response.getvalue()
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("loaddemo")
-        yield
-        reset_portal()
 
 
 @pytest.mark.parametrize("slug", DEMO)

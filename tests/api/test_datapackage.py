@@ -4,21 +4,10 @@ frictionless validates every demo file against it; a wrong schema is caught."""
 import json
 
 import pytest
-from django.core.management import call_command
 from frictionless import Package, Resource
-
-from demo.load import reset_portal
 
 DEMO = ("pedt-ivry-sur-seine", "cite-educative-exemple")
 FILES = ("actions", "beneficiaires", "indicateurs")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("loaddemo")
-        yield
-        reset_portal()
 
 
 def local_package(client, slug, folder):
