@@ -7,6 +7,8 @@ building a model instance per row. The rows are read through ``iterator()``: a l
 sits in memory, only the names of each many-to-many column (one query each, by action).
 """
 
+from collections import defaultdict
+
 from django.db.models.functions import Length
 
 from indicators.enums import Direction, Rating, Sex
@@ -107,23 +109,32 @@ def _action_rows(rows, ids, statuses):
 
 def _names_by_action(through_rows, target):
     """{action id: « name; name »}, in the order ``shared.table_widgets.names`` writes them: each
-    target's place in that order is computed once, not once per action."""
-    with_order = target == "audience"  # the only target with an ``order`` field
-    fields = ["action_id", f"{target}_id", f"{target}__name"] + ([f"{target}__order"] if with_order else [])
-    targets_by_action = {}
-    names = {}
-    orders = {}
-    for action_id, target_id, name, *order in through_rows.order_by(f"{target}__name").values_list(*fields):
-        targets_by_action.setdefault(action_id, []).append(target_id)
-        names[target_id] = name
-        if order:
-            orders[target_id] = order[0]
-    ranked = sorted(names, key=lambda target_id: (orders.get(target_id, 0), match_key(names[target_id])))
+    target's place in that order is computed once, and each combination of targets written once."""
+    rows = through_rows.order_by(f"{target}__name")
+    targets_by_action = defaultdict(list)
+    keys = {}  # target id -> (order, name)
+    if target == "audience":  # the only target with an ``order`` field
+        for action_id, target_id, name, order in rows.values_list(
+            "action_id", f"{target}_id", f"{target}__name", f"{target}__order"
+        ):
+            targets_by_action[action_id].append(target_id)
+            keys[target_id] = (order, name)
+    else:
+        for action_id, target_id, name in rows.values_list("action_id", f"{target}_id", f"{target}__name"):
+            targets_by_action[action_id].append(target_id)
+            keys[target_id] = (0, name)
+    ranked = sorted(keys, key=lambda target_id: (keys[target_id][0], match_key(keys[target_id][1])))
     rank = {target_id: position for position, target_id in enumerate(ranked)}
-    return {
-        action_id: "; ".join(names[target_id] for target_id in sorted(target_ids, key=rank.__getitem__))
-        for action_id, target_ids in targets_by_action.items()
-    }
+    cells = {}
+    by_action = {}
+    for action_id, target_ids in targets_by_action.items():
+        combination = tuple(target_ids)
+        cell = cells.get(combination)
+        if cell is None:
+            ordered = sorted(target_ids, key=rank.__getitem__)
+            cell = cells[combination] = "; ".join(keys[target_id][1] for target_id in ordered)
+        by_action[action_id] = cell
+    return by_action
 
 
 def beneficiary_rows(actions):
