@@ -1,20 +1,28 @@
 """The open data as CSV: ``/strategies/<slug>/actions.csv``, ``…/beneficiaires.csv``, ``…/indicateurs.csv``,
 with the columns of the import/export tables (CONTRACT.md), the pages' filters and the pages'
-visibility (``visible_to``). The file is the tables' own CSV (``shared.spreadsheets.write_table``):
-UTF-8 with a BOM, ``;``, formulas escaped; an export re-imported changes nothing."""
+visibility (``visible_to``); their data package (``datapackage.json``), their Table Schemas and the data
+dictionary page (``/donnees/``), all from ``api.schemas``.
 
-from django.http import HttpResponse
+The files are the tables' own CSV (UTF-8 with a BOM, ``;``, formulas escaped; an export re-imported
+changes nothing), written row by row from a few ``values_list()`` queries (``api.csv_rows``): a
+strategy of any size streams in bounded memory, the same bytes as the resources' export.
+"""
+
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from api import schemas
+from api.csv_rows import action_rows, beneficiary_rows, measurement_rows
+from api.datapackage import data_package
 from api.filters import MeasurementFilterSet
 from indicators.models import Measurement
-from indicators.resources import OpenDataMeasurementResource
-from shared.spreadsheets import write_table
-from strategy.beneficiary_resources import BeneficiariesResource
+from shared.spreadsheets import stream_csv
 from strategy.filters import ActionFilterSet
 from strategy.lookups import visible_strategy_or_404
-from strategy.models import Action, ActionBeneficiaries
-from strategy.resources import ActionResource
+from strategy.models import Action
+
+JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
 
 
 def _visible_strategy(request, slug):
@@ -41,11 +49,7 @@ def actions_csv(request, slug):
     actions, errors = _filtered_actions(request, strategy)
     if errors is not None:
         return _invalid_filters(errors)
-    # The filters' DISTINCT stays in a subquery, so the resource's pages of 100 rows are cheap to fetch.
-    rows = Action.objects.filter(pk__in=actions.values("pk")).in_code_order()
-    # The import/export resource writes the cells: an export re-imported changes nothing.
-    dataset = ActionResource(strategy=strategy).export(queryset=rows)
-    return csv_response(f"{strategy.slug}-actions.csv", dataset)
+    return csv_response(f"{strategy.slug}-actions.csv", schemas.ACTIONS, action_rows(actions))
 
 
 def beneficiaries_csv(request, slug):
@@ -55,24 +59,43 @@ def beneficiaries_csv(request, slug):
     actions, errors = _filtered_actions(request, strategy)
     if errors is not None:
         return _invalid_filters(errors)
-    rows = ActionBeneficiaries.objects.filter(action__in=actions.values("pk"))
-    dataset = BeneficiariesResource(strategy=strategy).export(queryset=rows)
-    return csv_response(f"{strategy.slug}-beneficiaires.csv", dataset)
+    return csv_response(
+        f"{strategy.slug}-beneficiaires.csv", schemas.BENEFICIARIES, beneficiary_rows(actions)
+    )
 
 
 def indicators_csv(request, slug):
     """The measurements of the visible indicators, in the columns of the « mesures » table, each
-    with whether its indicator is in the core (« Socle commun »)."""
+    followed by its indicator: in the core (« Socle commun »), name, unit, direction, baseline, target."""
     strategy = _visible_strategy(request, slug)
     queryset = Measurement.objects.visible_to(request.user).filter(indicator__strategy=strategy)
     filterset = MeasurementFilterSet(request.GET or None, queryset=queryset)
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filters(filterset.errors)
-    dataset = OpenDataMeasurementResource(strategy=strategy).export(queryset=filterset.qs)
-    return csv_response(f"{strategy.slug}-indicateurs.csv", dataset)
+    rows = measurement_rows(filterset.qs)
+    return csv_response(f"{strategy.slug}-indicateurs.csv", schemas.MEASUREMENTS, rows)
 
 
-def csv_response(filename, dataset):
-    response = HttpResponse(write_table(dataset, "csv"), content_type="text/csv; charset=utf-8")
+def csv_response(filename, table, rows):
+    response = StreamingHttpResponse(stream_csv(table.headers, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def datapackage_json(request, slug):
+    """The strategy's data package: licence, dates, and each CSV with its URL and Table Schema."""
+    strategy = _visible_strategy(request, slug)
+    return JsonResponse(data_package(request, strategy), json_dumps_params=JSON_OPTIONS)
+
+
+def table_schema_json(request, name):
+    """One CSV's Table Schema, at a URL that does not depend on the strategy."""
+    table = schemas.table(name)
+    if table is None:
+        raise Http404(_("Aucun fichier de données ouvertes ne porte ce nom."))
+    return JsonResponse(table.schema(), json_dumps_params=JSON_OPTIONS)
+
+
+def data_dictionary(request):
+    """The documented data dictionary: each file, each column, its type, unit and an example."""
+    return render(request, "api/data_dictionary.html", {"tables": schemas.TABLES})

@@ -7,7 +7,7 @@ from import_export import fields
 
 from actors.models import Organisation
 from indicators import mail
-from indicators.enums import IndicatorKind, Rating, Sex
+from indicators.enums import Direction, IndicatorKind, Rating, Sex
 from indicators.models import BREAKDOWN_FIELDS, Indicator, Measurement, validate_period
 from indicators.perms import indicators_editable_by, status_of_entry
 from shared.cells import Lookup
@@ -209,12 +209,38 @@ class CoreFlagWidget(ChoiceLabelWidget):
 
 class OpenDataMeasurementResource(MeasurementResource):
     """The measurements as the open data publishes them (``indicateurs.csv``): the « mesures » table
-    and, last, « Socle commun », whether the indicator is in the core. An import ignores that column
-    (it belongs to the indicator, not to its values), so the file re-imported changes nothing."""
+    and, after it, the indicator each value measures: « Socle commun » (whether it is in the core),
+    its name, unit, direction, baseline and target. An import ignores those columns (they belong to
+    the indicator, not to its values), so the file re-imported changes nothing."""
 
     is_core = fields.Field(
         attribute="indicator__is_core", column_name="Socle commun", widget=CoreFlagWidget()
     )
+    indicator_name = fields.Field(attribute="indicator__name", column_name="Intitulé")
+    unit = fields.Field(attribute="indicator__unit", column_name="Unité")
+    direction = fields.Field(
+        attribute="indicator__direction",
+        column_name="Sens souhaité",
+        widget=ChoiceLabelWidget(Direction.choices, gettext_lazy("sens inconnu")),
+    )
+    baseline_value = fields.Field(
+        attribute="indicator__baseline_value", column_name="Valeur de référence", widget=DecimalCellWidget()
+    )
+    baseline_period = fields.Field(attribute="indicator__baseline_period", column_name="Période de référence")
+    target_value = fields.Field(
+        attribute="indicator__target_value", column_name="Cible", widget=DecimalCellWidget()
+    )
+    target_period = fields.Field(attribute="indicator__target_period", column_name="Échéance de la cible")
 
     class Meta(MeasurementResource.Meta):
-        fields = (*MeasurementResource.Meta.fields, "is_core")
+        fields = (
+            *MeasurementResource.Meta.fields,
+            "is_core",
+            "indicator_name",
+            "unit",
+            "direction",
+            "baseline_value",
+            "baseline_period",
+            "target_value",
+            "target_period",
+        )

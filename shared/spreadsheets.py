@@ -7,6 +7,7 @@ and the formula escape are ``shared.cells``'.
 """
 
 import csv
+import datetime
 import io
 import unicodedata
 
@@ -17,7 +18,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
-from shared.cells import parse_date
+from shared.cells import escape_formula, parse_date
 from shared.formatting import number
 from shared.limits import (
     MAX_CELL_LENGTH,
@@ -166,6 +167,38 @@ def _read_csv(data):
     return rows
 
 
+#: How the CSV exports are written (their Table Schema's dialect says the same: ``api.schemas``).
+CSV_DIALECT = {"delimiter": ";", "lineterminator": "\r\n"}
+#: Written first, so that Excel reads the file as UTF-8.
+BOM = "\ufeff"
+
+
+def stream_csv(headers, rows, lines_per_chunk=500):
+    """The bytes of a CSV written as ``write_table`` writes it, chunk by chunk: ``rows`` is an iterable
+    of lists of cells (dates already ``date`` objects or ISO text), each text cell formula-escaped
+    (``shared.cells.escape_formula``) and None written empty. Memory stays that of one chunk."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, **CSV_DIALECT)
+    buffer.write(BOM)
+    writer.writerow(headers)
+    for line, row in enumerate(rows, 1):
+        writer.writerow([escape_formula(cell) if cell.__class__ is str else _written(cell) for cell in row])
+        if line % lines_per_chunk == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def _written(cell):
+    """A cell that is not text: None empty, a date ISO, a number as it is."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return cell
+
+
 def write_table(dataset, kind):
     """The bytes of a file of the given kind: CSV as UTF-8 with BOM and ``;``, dates ``2021-05-31``;
     XLSX and ODS typed (``shared.sheet_writer``)."""
@@ -173,14 +206,14 @@ def write_table(dataset, kind):
         kinds = getattr(dataset, "column_kinds", {})
         dates = [index for index, header in enumerate(dataset.headers or []) if kinds.get(header) == "date"]
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer = csv.writer(buffer, **CSV_DIALECT)
         writer.writerow(dataset.headers)
         for row in dataset:
             row = list(row)
             for index in dates:
                 row[index] = row[index] and parse_date(row[index]).isoformat()
             writer.writerow(row)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        return (BOM + buffer.getvalue()).encode("utf-8")
     if kind == "xlsx":
         return write_xlsx(dataset)
     if kind == "ods":

@@ -39,9 +39,12 @@ def audience_counts_text(beneficiaries):
     """The « Par public » cell: « Maternelle (3-6 ans) : 12 ; Élémentaire (6-11 ans) : 30 »."""
     if beneficiaries is None or beneficiaries.pk is None:
         return ""
-    return " ; ".join(
-        f"{audience.name} {COUNT_SEPARATOR} {count}" for audience, count in beneficiaries.audience_counts()
-    )
+    return audience_counts_cell((audience.name, count) for audience, count in beneficiaries.audience_counts())
+
+
+def audience_counts_cell(pairs):
+    """The « Par public » cell of (audience name, count) pairs, in the audiences' order."""
+    return " ; ".join(f"{name} {COUNT_SEPARATOR} {count}" for name, count in pairs)
 
 
 class BeneficiariesResource(StrategyTableResource):

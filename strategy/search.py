@@ -8,8 +8,8 @@ requiring every word of the query as a substring.
 import unicodedata
 
 from django.db import connection
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, F, Q
+from django.db.models.expressions import Expression
 
 
 def normalise(text):
@@ -23,11 +23,35 @@ def search_document(*parts):
     return normalise(" ".join(part for part in parts if part))
 
 
-#: Matches the expression index created by migration 0006 on PostgreSQL: keep them identical.
-FRENCH_MATCH_SQL = (
-    'to_tsvector(\'french\'::regconfig, "strategy_action"."search_document") '
-    "@@ to_tsquery('french'::regconfig, %s)"
-)
+#: Matches the expression index created by migration 0003 on PostgreSQL: keep them identical.
+FRENCH_MATCH_SQL = "to_tsvector('french'::regconfig, {column}) @@ to_tsquery('french'::regconfig, %s)"
+
+
+class FrenchTextMatch(Expression):
+    """``column`` matches the tsquery, the column compiled with the alias of the query it sits in, so
+    that a filtered queryset still works nested as a subquery (the open-data CSVs' ``action__in``)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, tsquery):
+        super().__init__()
+        self.column = column
+        self.tsquery = tsquery
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        resolved = self.copy()
+        resolved.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        column_sql, params = compiler.compile(self.column)
+        return FRENCH_MATCH_SQL.format(column=column_sql), [*params, self.tsquery]
 
 
 def filter_by_text(queryset, query, field="search_document"):
@@ -47,7 +71,7 @@ def filter_by_text(queryset, query, field="search_document"):
         condition = Q(*[Q(**{f"{field}__contains": word}) for word in words if not word.isalnum()])
         if plain:
             tsquery = " & ".join(f"{word}:*" for word in plain)
-            match = RawSQL(FRENCH_MATCH_SQL, [tsquery], output_field=BooleanField())
+            match = FrenchTextMatch(F(field), tsquery)
             return queryset.alias(_text_match=match).filter(condition, _text_match=True)
         return queryset.filter(condition)
     condition = Q()

@@ -3,8 +3,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from demo.load import reset_portal
 from indicators.enums import IndicatorKind
 from strategy.enums import ActionStatus, OrientationStatus, PartnerRole, StrategyStatus
 from strategy.models import ActionPartner
@@ -26,6 +28,15 @@ def _fresh_throttles():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo strategies, loaded once for a module's tests and removed after them."""
+    with django_db_blocker.unblock():
+        call_command("loaddemo")
+        yield
+        reset_portal()
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ def _csv_rows(response):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_open_data_csv_lists_the_visible_actions_beneficiaries_by_year(client, world, counted):

@@ -50,7 +50,7 @@ def indicator_page(client, world):
 def csv_rows(client):
     response = client.get("/strategies/pedt-villebelle/indicateurs.csv")
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert rows, "the CSV holds the published values"
     return [(row["Code indicateur"], row["Période"]) for row in rows]
 
