@@ -37,7 +37,8 @@ def test_the_public_sheet_prints_how_to_take_part_and_the_structure_s_contact(pe
     assert "Qui peut venir ? Les familles des quartiers sud, enfants de 3 à 6 ans." in text
     assert "Combien ça coûte ? Gratuit." in text
     assert "Comment s’inscrire ? Sur place, le samedi matin, à la médiathèque." in text
-    assert "Contacter " + pilot.name.replace("'", "’") in text  # the print typography curls apostrophes
+    # The print typography curls apostrophes.
+    assert "Contacter la structure Structure " + pilot.name.replace("'", "’") in text
     assert "Téléphone 01 40 00 00 01" in text
     assert "accueil@structure.example.org" in text
     if action.pilot_contact is not None:

@@ -70,7 +70,8 @@ def test_each_line_shows_only_when_filled(client, portal):
 
 def test_the_structure_s_public_contact_is_a_phone_link_a_mail_link_and_its_address(client, theatre):
     block = section(page(client, theatre), "structure-contact")
-    assert "Contacter Service enfance" in block
+    assert '<h2 id="contacter">Contacter la structure</h2>' in block
+    assert '<p class="structure-contact__name">Service enfance</p>' in block
     assert '<a href="tel:0149602506">01 49 60 25 06</a>' in block
     assert '<a href="mailto:enfance@ivry.example.org">enfance@ivry.example.org</a>' in block
     assert "Hôtel de ville<br>Esplanade Georges-Marrane<br>94200 Ivry-sur-Seine" in block
