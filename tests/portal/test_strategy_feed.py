@@ -193,8 +193,7 @@ def test_the_feed_runs_as_many_queries_with_many_events_as_with_few(client, news
 
 
 def test_the_feed_is_bounded_to_the_50_newest_events(client, news):
-    strategy, theatre = news["strategy"], news["theatre"]
-    meeting = MeetingFactory(strategy=strategy, title="COPIL chargé")
+    meeting = MeetingFactory(strategy=news["strategy"], title="COPIL chargé")
     for index in range(60):
         DecisionFactory(meeting=meeting, text=f"Décision {index}.")
     assert len(entries(client.get(FEED))) == 50
