@@ -2,10 +2,10 @@
 
 #: The data migrations whose rows (sectors, audiences) the flush after each transactional test deletes.
 #: Content types, permissions and the role groups come back by themselves: the flush emits post_migrate.
+#: The later ones fill the English names and the audiences' ages.
 DATA_MIGRATIONS = [
     ("actors", "0002_sectors"),
     ("strategy", "0002_audiences"),
-    # Their English names and age bounds, which later migrations fill in.
     ("actors", "0004_public_contact_shapes_english_names"),
     ("strategy", "0008_families_shapes_revision"),
 ]
@@ -24,7 +24,7 @@ def restore_reference_data(django_db_blocker):
         if Sector.objects.exists() and Audience.objects.exists():
             return
         loader = MigrationLoader(connection)
-        # The tables have every column of the latest migration: the rows are written with today's models.
+        # The tables as they are now (columns added since 0002 included), not as the 0002 ones knew them.
         state = loader.project_state()
         with transaction.atomic():
             for key in DATA_MIGRATIONS:
