@@ -41,6 +41,14 @@ class OrganisationAdmin(HiddenRowsAre404Mixin, ConcurrentEditAdminMixin, admin.M
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ContactInline]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "kind", "parent", "sectors", "description"]}),
+        # Shown to families on the pages of the actions the structure pilots: never a person's.
+        (
+            _("Contact public de la structure"),
+            {"fields": ["address", "public_email", "public_phone", "website"]},
+        ),
+    ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).annotate(piloted_count=Count("piloted_actions"))

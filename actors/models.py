@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -153,6 +155,17 @@ class Organisation(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def has_public_contact(self):
+        """Whether the structure gave any way for families to reach it (never a person's)."""
+        return bool(self.address or self.public_email or self.public_phone or self.website)
+
+    @property
+    def public_phone_uri(self):
+        """The public phone as a ``tel:`` link (digits and a leading +), empty without a phone."""
+        digits = re.sub(r"[^\d+]", "", self.public_phone)
+        return f"tel:{digits}" if digits else ""
 
     @property
     def display_name(self):

@@ -62,6 +62,25 @@ def timed(client, url, repeat):
     return response, statistics.median(durations), len(queries)
 
 
+def give_actions_a_history():
+    """Three records per action (validated, in progress, then its status): loadsynthetic writes none."""
+    import datetime
+
+    from django.utils import timezone
+
+    from strategy.models import Action
+
+    model, start, rows = Action.history.model, timezone.now() - datetime.timedelta(days=400), []
+    columns = [field.attname for field in Action._meta.concrete_fields]
+    for index, action in enumerate(Action.objects.filter(strategy__slug=SLUG).order_by("pk")):
+        values = {column: getattr(action, column) for column in columns}
+        for step, status in enumerate(("validated", "in_progress", action.status)):
+            moment = start + datetime.timedelta(days=step * 100, minutes=index)
+            rows.append(model(**{**values, "status": status}, history_date=moment, history_type="~"))
+    model.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
 def bench_pages(actions, repeat):
     from django.core.management import call_command
     from django.test import Client
@@ -85,6 +104,7 @@ def bench_pages(actions, repeat):
 
     from strategy.models import Action
 
+    print(f"  {give_actions_a_history()} history records of status changes (the Atom feed reads them)")
     client = Client()
     detail_slug = Action.objects.visible_to(AnonymousUser()).filter(strategy__slug=SLUG).first().slug
     urls = [
@@ -95,6 +115,7 @@ def bench_pages(actions, repeat):
         f"/strategies/{SLUG}/actions/{detail_slug}/",
         f"/strategies/{SLUG}/indicateurs/",
         f"/strategies/{SLUG}/acteurs/",
+        f"/strategies/{SLUG}/actualites.atom",
         f"/api/v1/strategies/{SLUG}/actions/",
         f"/api/v1/strategies/{SLUG}/indicateurs/",
         "/api/v1/organisations/",

@@ -147,6 +147,9 @@ class StrategyLoader:
                 end_date=spec.get("end_date"),
                 status=spec["status"],
                 progress=spec.get("progress", 0),
+                who_may_come=spec.get("who_may_come", ""),
+                cost=spec.get("cost", ""),
+                how_to_join=spec.get("how_to_join", ""),
             )
             self._load_partners(action, spec.get("partners", []))
             action.audiences.set(

@@ -67,6 +67,9 @@ ORGANISATION = {
     "sectors": [Text],
     "description": Text,
     "website": Text,
+    "address": Text,
+    "public_email": Text,
+    "public_phone": Text,
 }
 CONTACT = {
     "key": Required(Text),
@@ -88,6 +91,9 @@ ACTION = {
     "contact": Text,
     "status": Required(ActionStatus),
     "progress": int,
+    "who_may_come": Text,
+    "cost": Text,
+    "how_to_join": Text,
     "start_date": Date,
     "end_date": Date,
     "audiences": [Text],

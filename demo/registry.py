@@ -32,7 +32,8 @@ class Registry:
             parent = spec.pop("parent", None)
             spec.setdefault("short_name", "")
             spec.setdefault("description", "")
-            spec.setdefault("website", "")
+            for key in ("website", "address", "public_email", "public_phone"):
+                spec.setdefault(key, "")
             organisation = upsert(
                 Organisation,
                 {"slug": slug},

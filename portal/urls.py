@@ -6,6 +6,7 @@ from portal.views import (
     concertation,
     contributions,
     documents_page,
+    feeds,
     home,
     indicators,
     neighbourhoods,
@@ -22,6 +23,7 @@ urlpatterns = [
     path("mentions-legales/", pages.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", pages.personal_data, name="personal_data"),
     path("strategies/<slug:slug>/", strategies.strategy_detail, name="strategy_detail"),
+    path("strategies/<slug:slug>/actualites.atom", feeds.StrategyFeed(), name="strategy_feed"),
     path("strategies/<slug:slug>/actions/", actions.action_list, name="action_list"),
     path("strategies/<slug:slug>/actions/<slug:action_slug>/", actions.action_detail, name="action_detail"),
     path(

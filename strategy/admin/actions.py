@@ -138,6 +138,8 @@ class ActionAdmin(
             {"fields": ["pilot", "pilot_contact", "status", "progress", "start_date", "end_date"]},
         ),
         (_("Publics et territoires"), {"fields": ["audiences", "neighbourhoods", "sectors"]}),
+        # What the public page shows families under « Participer », each line only when filled.
+        (_("Participer : pour les familles"), {"fields": ["who_may_come", "cost", "how_to_join"]}),
         (_("Financements"), {"fields": ["budget_by_funder_and_year"]}),
         (_("Suivi"), {"fields": ["created_at", "updated_at"]}),
     ]

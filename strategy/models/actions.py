@@ -290,6 +290,11 @@ class Action(models.Model):
     def is_draft(self):
         return self.status == ActionStatus.PROPOSED
 
+    @property
+    def tells_how_to_take_part(self):
+        """Whether any of « qui peut venir », « coût », « comment s'inscrire » is filled."""
+        return any(value.strip() for value in (self.who_may_come, self.cost, self.how_to_join))
+
     def is_late(self, today):
         """``ActionQuerySet.late`` for one action (its milestones prefetched spare a query)."""
         if self.end_date and self.end_date < today and self.status not in FINISHED_STATUSES:
