@@ -144,6 +144,9 @@ class ApiRootView(CiteduAPIMixin, APIView):
                     "actions": pages + "actions.csv",
                     "beneficiaries": pages + "beneficiaires.csv",
                     "indicators": pages + "indicateurs.csv",
+                    # The files' Table Schemas and licence (frictionless), and their dictionary.
+                    "datapackage": pages + "datapackage.json",
+                    "dictionary": request.build_absolute_uri("/donnees/"),
                 },
             }
         )

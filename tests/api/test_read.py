@@ -29,6 +29,8 @@ def test_api_root_lists_the_endpoints_and_states_the_open_licence(api_client, db
     assert body["documentation"] == "http://testserver/api/docs/"
     assert body["endpoints"]["actions"] == "http://testserver/api/v1/strategies/{slug}/actions/"
     assert body["csv"]["actions"] == "http://testserver/strategies/{slug}/actions.csv"
+    assert body["csv"]["datapackage"] == "http://testserver/strategies/{slug}/datapackage.json"
+    assert api_client.get(body["csv"]["dictionary"]).status_code == 200
 
 
 def test_anonymous_client_gets_exactly_the_actions_anonymous_visitors_may_see(api_client, world):
