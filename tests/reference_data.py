@@ -1,8 +1,13 @@
 """Reference rows created by data migrations, put back after a transactional test flushes them."""
 
-#: The data migrations whose rows (sectors, audiences) the flush after each transactional test deletes.
+#: The data migrations whose rows (sectors, audiences, processing records) the flush after each
+#: transactional test deletes.
 #: Content types, permissions and the role groups come back by themselves: the flush emits post_migrate.
-DATA_MIGRATIONS = [("actors", "0002_sectors"), ("strategy", "0002_audiences")]
+DATA_MIGRATIONS = [
+    ("actors", "0002_sectors"),
+    ("strategy", "0002_audiences"),
+    ("legal", "0002_processing_records"),
+]
 
 
 def restore_reference_data(django_db_blocker):
@@ -12,10 +17,11 @@ def restore_reference_data(django_db_blocker):
     from django.db.migrations.operations import RunPython
 
     from actors.models import Sector
+    from legal.models import ProcessingRecord
     from strategy.models import Audience
 
     with django_db_blocker.unblock():
-        if Sector.objects.exists() and Audience.objects.exists():
+        if Sector.objects.exists() and Audience.objects.exists() and ProcessingRecord.objects.exists():
             return
         loader = MigrationLoader(connection)
         with transaction.atomic():
