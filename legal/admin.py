@@ -2,8 +2,8 @@
 
 from django import forms
 from django.contrib import admin
-from django.db import models
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _

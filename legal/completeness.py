@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 
 from legal.models import SINGLETON_PK, AccessibilityStatement, LegalNotice
 
@@ -29,11 +28,11 @@ def missing_fields(record):
     missing = []
     for group in record.REQUIRED_FIELDS:
         if all(is_empty(getattr(record, name)) for name in group):
-            labels = [str(opts.get_field(name).verbose_name) for name in group]
+            label = record.REQUIRED_GROUP_LABELS.get(group) or opts.get_field(group[0]).verbose_name
             missing.append(
                 MissingField(
                     record=capfirst(str(opts.verbose_name)),
-                    label=capfirst(_(" ou ").join(labels)),
+                    label=capfirst(str(label)),
                     url=f"{change_url}#id_{group[0]}",
                 )
             )

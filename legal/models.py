@@ -20,6 +20,8 @@ class SiteWideRecord(models.Model):
 
     #: Groups of fields of which one at least must be filled for the page to be lawful.
     REQUIRED_FIELDS = ()
+    #: What a group of several fields is called where one of them is missing.
+    REQUIRED_GROUP_LABELS = {}
 
     class Meta:
         abstract = True
@@ -94,6 +96,12 @@ class LegalNotice(SiteWideRecord):
         ("host_phone",),
         ("dpo_email", "dpo_postal_address"),
     )
+    REQUIRED_GROUP_LABELS = {
+        ("publisher_phone", "publisher_email"): _("téléphone ou courriel de l'éditeur"),
+        ("dpo_email", "dpo_postal_address"): _(
+            "courriel ou adresse postale du délégué à la protection des données"
+        ),
+    }
 
     class Meta(SiteWideRecord.Meta):
         verbose_name = _("mentions légales")
@@ -195,6 +203,7 @@ class AccessibilityStatement(SiteWideRecord):
         ("contact_email", "contact_form_url"),
         ("statement_date",),
     )
+    REQUIRED_GROUP_LABELS = {("contact_email", "contact_form_url"): _("courriel ou formulaire de contact")}
 
     class Meta(SiteWideRecord.Meta):
         verbose_name = _("déclaration d'accessibilité")

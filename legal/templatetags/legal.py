@@ -20,3 +20,11 @@ def or_to_complete(value, lines=""):
 def lines_of(text):
     """The non-empty lines of a text typed one item per line."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def siret(value):
+    """« 219 900 001 00013 »: SIREN by threes, then the establishment's five digits."""
+    if len(value or "") != 14:
+        return value
+    return f"{value[:3]}\u00a0{value[3:6]}\u00a0{value[6:9]}\u00a0{value[9:]}"

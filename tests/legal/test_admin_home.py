@@ -49,10 +49,7 @@ def test_coordination_sees_every_required_field_missing_with_a_link_to_it(coordi
         == "/admin/legal/legalnotice/1/change/#id_host_phone"
     )
     assert (
-        links[
-            "Mentions légales : Courriel du délégué à la protection des données ou adresse postale du délégué "
-            "à la protection des données"
-        ]
+        links["Mentions légales : Courriel ou adresse postale du délégué à la protection des données"]
         == "/admin/legal/legalnotice/1/change/#id_dpo_email"
     )
     assert (
