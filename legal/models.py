@@ -16,6 +16,8 @@ SINGLETON_PK = 1
 class SiteWideRecord(models.Model):
     """A model with one row for the whole portal, whose primary key the database holds at 1."""
 
+    # Not a sequence: a row created anywhere is the one row, on PostgreSQL as on SQLite.
+    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON_PK, editable=False)
     updated_at = models.DateTimeField(_("dernière modification"), auto_now=True)
 
     #: Groups of fields of which one at least must be filled for the page to be lawful.
