@@ -18,6 +18,7 @@ COPY shared shared
 COPY worker worker
 COPY notifications notifications
 COPY actors actors
+COPY legal legal
 COPY strategy strategy
 COPY indicators indicators
 COPY followup followup

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The application packages, checked for logic written twice (migrations and data files aside).
-APPS := citedu shared worker notifications actors strategy indicators followup charts documents portal api demo maintenance
+APPS := citedu shared worker notifications actors legal strategy indicators followup charts documents portal api demo maintenance
 
 .PHONY: run test quality format messages install bench clean
 

@@ -85,8 +85,25 @@ ROLE_PERMISSIONS = {
     PARTENAIRE: {"add": ["contribution"]},
 }
 
-#: Beyond the portal's apps: coordination follows the background tasks (failures included).
-COORDINATION_EXTRA = {("django_tasks_database", "view_dbtaskresult"), ("worker", "view_workerheartbeat")}
+#: The legal pages are the city's word: coordination writes them, no other role even reads them in
+#: the admin (the public pages show them to everyone).
+LEGAL_PERMISSIONS = {
+    ("legal", f"{verb}_{model}")
+    for model, verbs in {
+        "legalnotice": ("view", "change"),
+        "accessibilitystatement": ("view", "change"),
+        "processingrecord": ("view", "add", "change", "delete"),
+    }.items()
+    for verb in verbs
+}
+
+#: Beyond the portal's apps: coordination follows the background tasks (failures included) and
+#: writes the legal pages.
+COORDINATION_EXTRA = {
+    ("django_tasks_database", "view_dbtaskresult"),
+    ("worker", "view_workerheartbeat"),
+    *LEGAL_PERMISSIONS,
+}
 
 #: Frozen versions are never changed nor deleted, whoever asks.
 NEVER_GRANTED = {"delete_strategyversion", "change_strategyversion"}

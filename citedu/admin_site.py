@@ -3,7 +3,8 @@
 A pilot sees their actions, the open reporting rounds their organisation is asked in, and the
 public indicators linked to their actions that miss a value for a period their strategy owes;
 coordination and the steering committee see the open contributions and the actions waiting for
-validation. ``CiteduAdminSite`` adds this to the index page's context.
+validation; whoever may edit the legal pages sees the required fields they still lack.
+``CiteduAdminSite`` adds this to the index page's context.
 """
 
 from datetime import timedelta
@@ -22,6 +23,7 @@ from followup import checklist
 from indicators import periods
 from indicators import perms as indicator_perms
 from indicators.models import Indicator, Measurement
+from legal import completeness
 from strategy import cofunding_warnings, perms
 from strategy.enums import ActionStatus
 from strategy.models import Action, Contribution, Strategy
@@ -176,5 +178,9 @@ class CiteduAdminSite(admin.AdminSite):
     index_title = _("Stratégies éducatives")
 
     def index(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "dashboard": dashboard_for(request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "dashboard": dashboard_for(request.user),
+            "legal_missing": completeness.missing_for(request.user),
+        }
         return super().index(request, extra_context)

@@ -17,6 +17,7 @@ from demo.builder import load_file
 from demo.contributions import load_contributions
 from demo.datafile import DEMO_FILES, read_all
 from demo.funding import load_cofunding_rules
+from demo.legal import load_legal_pages
 from demo.milestones import load_milestones, read_milestones
 from demo.registry import Registry
 from demo.rounds import load_rounds
@@ -49,6 +50,7 @@ def load_demo(with_data=True, with_users=False):
             load_milestones(milestones)
             load_reviews(reviews)
             load_shapes()
+            load_legal_pages()
         users = {}
         if with_users:
             users = load_users()

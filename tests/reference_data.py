@@ -1,6 +1,7 @@
 """Reference rows created by data migrations, put back after a transactional test flushes them."""
 
-#: The data migrations whose rows (sectors, audiences) the flush after each transactional test deletes.
+#: The data migrations whose rows (sectors, audiences, processing records) the flush after each
+#: transactional test deletes.
 #: Content types, permissions and the role groups come back by themselves: the flush emits post_migrate.
 #: The later ones fill the English names and the audiences' ages.
 DATA_MIGRATIONS = [
@@ -8,6 +9,7 @@ DATA_MIGRATIONS = [
     ("strategy", "0002_audiences"),
     ("actors", "0004_public_contact_shapes_english_names"),
     ("strategy", "0008_families_shapes_revision"),
+    ("legal", "0002_processing_records"),
 ]
 
 
@@ -18,10 +20,11 @@ def restore_reference_data(django_db_blocker):
     from django.db.migrations.operations import RunPython
 
     from actors.models import Sector
+    from legal.models import ProcessingRecord
     from strategy.models import Audience
 
     with django_db_blocker.unblock():
-        if Sector.objects.exists() and Audience.objects.exists():
+        if Sector.objects.exists() and Audience.objects.exists() and ProcessingRecord.objects.exists():
             return
         loader = MigrationLoader(connection)
         # The tables as they are now (columns added since 0002 included), not as the 0002 ones knew them.

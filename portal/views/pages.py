@@ -6,20 +6,29 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from legal.cookies import portal_cookies
+from legal.models import LegalNotice, ProcessingRecord
+
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_BRAND = "#1d4f91"
 
 
 def accessibility(request):
-    return render(request, "pages/accessibilite.html")
+    # The statement itself comes from the context processor that gives every footer its status.
+    return render(request, "pages/accessibilite.html", {"publisher_name": LegalNotice.load().publisher_name})
 
 
 def legal_notice(request):
-    return render(request, "pages/mentions_legales.html")
+    return render(request, "pages/mentions_legales.html", {"notice": LegalNotice.load()})
 
 
 def personal_data(request):
-    return render(request, "pages/donnees_personnelles.html")
+    context = {
+        "notice": LegalNotice.load(),
+        "records": ProcessingRecord.objects.all(),
+        "cookies": portal_cookies(),
+    }
+    return render(request, "pages/donnees_personnelles.html", context)
 
 
 @require_GET

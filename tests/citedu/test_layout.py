@@ -10,6 +10,7 @@ APPLICATION_PACKAGES = (
     "citedu",
     "shared",
     "actors",
+    "legal",
     "strategy",
     "indicators",
     "charts",

@@ -255,8 +255,9 @@ def test_versions_frozen_before_their_content_was_kept_cannot_be_compared(scenar
 
 def test_the_page_takes_a_bounded_number_of_queries(scenario, django_assert_max_num_queries):
     client = client_for()
-    # The versions with their strategy (through the visibility rule), then the content of the two.
-    with django_assert_max_num_queries(2):
+    # The versions with their strategy (through the visibility rule), then the content of the two;
+    # the footer's accessibility status.
+    with django_assert_max_num_queries(3):
         assert client.get(f"/strategies/{SLUG}/versions/1-2/").status_code == 200
 
 
