@@ -103,6 +103,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "citedu.branding.portal",
             ],
+            # |fr, |fr_paragraphs and {% lang_fr %}: French content marked in an English interface.
+            "builtins": ["shared.content_language"],
         },
     },
 ]
