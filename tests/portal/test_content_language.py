@@ -53,7 +53,13 @@ def test_the_language_cookie_marks_the_content_too(client, portal):
 
 
 def test_in_french_no_redundant_lang_attribute_is_written(client, portal):
-    for url in ("/", STRATEGY, action_url(portal), "/strategies/pedt-ivry/actions/", "/strategies/pedt-ivry/concertation/"):
+    for url in (
+        "/",
+        STRATEGY,
+        action_url(portal),
+        "/strategies/pedt-ivry/actions/",
+        "/strategies/pedt-ivry/concertation/",
+    ):
         page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
         assert '<html lang="fr">' in page
         assert page.count('lang="fr"') == 2, url  # <html> and the language picker's « Français »

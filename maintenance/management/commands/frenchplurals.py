@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 HEADER = """# Citédu: the French forms of the plural strings, copied from the msgids (manage.py frenchplurals).
 msgid ""
@@ -82,4 +83,8 @@ class Command(BaseCommand):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         count = text.count("msgid_plural ")
-        self.stdout.write(f"{count} pluriels écrits dans {target.relative_to(settings.BASE_DIR)}.")
+        path = target.relative_to(settings.BASE_DIR)
+        message = ngettext(
+            "%(count)s pluriel écrit dans %(path)s.", "%(count)s pluriels écrits dans %(path)s.", count
+        )
+        self.stdout.write(message % {"count": count, "path": path})
