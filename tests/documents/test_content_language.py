@@ -9,8 +9,8 @@ from django.utils import translation
 
 from actors import roles
 from documents import library, rendering
-from documents.templatetags.print_format import typo
 from documents.enums import DocumentKind
+from documents.templatetags.print_format import typo
 from tests.documents.conftest import client_for
 from tests.languages import language_of
 from tests.queue import download

@@ -1,4 +1,4 @@
-"""The French catalogue of plurals: kept in step with the English one, and what makes « 0 action » singular."""
+"""The French catalogue of plurals: in step with the English one, and what makes « 0 action » singular."""
 
 from django.core.management import call_command
 from django.utils import translation

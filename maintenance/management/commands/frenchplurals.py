@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
-HEADER = """# Citédu: the French forms of the plural strings, copied from the msgids (manage.py frenchplurals).
+HEADER = """# Citédu: French forms of the plural strings, copied from the msgids (manage.py frenchplurals).
 msgid ""
 msgstr ""
 "Project-Id-Version: Citédu\\n"
