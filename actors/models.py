@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actors.enums import OrganisationKind
+from shared.content_language import name_in_language
 
 
 class Territory(models.Model):
@@ -62,7 +63,12 @@ class Sector(models.Model):
         verbose_name_plural = _("secteurs")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name in the reader's language: English where the interface is and ``name_en`` is filled."""
+        return name_in_language(self.name, self.name_en)
 
     def natural_key(self):
         return (self.code,)

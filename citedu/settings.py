@@ -49,9 +49,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "import_export",
     "simple_history",
-    "axes",
+    "citedu.apps.LoginSecurityConfig",
     "django_tasks",
-    "django_tasks_db",
+    "citedu.apps.TaskQueueConfig",
     "worker",
     "notifications",
     "actors",
@@ -105,6 +105,8 @@ TEMPLATES = [
                 "citedu.branding.portal",
                 "legal.context_processors.accessibility",
             ],
+            # |fr, |fr_paragraphs and {% lang_fr %}: French content marked in an English interface.
+            "builtins": ["shared.content_language"],
         },
     },
 ]

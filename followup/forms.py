@@ -171,7 +171,7 @@ class BeneficiariesForm(forms.Form):
         super().__init__(*args, initial=initial, prefix="beneficiaries", **kwargs)
         for audience in self.audiences:
             self.fields[self.audience_field(audience)] = _count_field(
-                _("Public « %(audience)s »") % {"audience": audience.name}
+                _("Public « %(audience)s »") % {"audience": audience.display_name}
             )
 
     @staticmethod

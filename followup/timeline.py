@@ -69,6 +69,16 @@ class TimelineEvent:
         return self.kind == EventKind.MILESTONE_LATE
 
     @property
+    def title_is_content(self):
+        """True when ``title`` is text staff wrote in French (a milestone, a decision), not a label."""
+        return self.kind != EventKind.STATUS
+
+    @property
+    def detail_is_content(self):
+        """True when ``detail`` is text staff wrote in French (a meeting's title, a progress note)."""
+        return self.kind in (EventKind.DECISION, EventKind.NOTE)
+
+    @property
     def sort_key(self):
         return (self.date, EventKind.ORDER.index(self.kind), self.title)
 

@@ -3,9 +3,9 @@ the PDF documents, the charts, the admin and the spreadsheet exports.
 
 French rules: a narrow no-break space groups thousands (« 12 500 »), a comma marks decimals
 (« 12 500,5 »), a no-break space stands before « € » and « % », and the first of the month is
-« 1er ». In another interface language, Django's localisation of that language applies. Spreadsheet
-cells have their own, machine-readable format (``shared.spreadsheets``): no grouping, so that a
-cell reads back unchanged.
+« 1er » (a word of the catalogue, like the order of a date's words). In another interface language,
+Django's localisation of that language applies. Spreadsheet cells have their own, machine-readable
+format (``shared.spreadsheets``): no grouping, so that a cell reads back unchanged.
 """
 
 import datetime
@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
+from django.utils.translation import pgettext
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -58,16 +59,22 @@ def long_date(value, *, year=True):
     """« 1er septembre 2023 », « 25 juin 2021 »; « 1er septembre » with ``year=False``.
 
     The one rule for dates written out in words, on pages and in documents alike; an aware datetime
-    is read in the local time zone. Other languages get Django's « 1 September 2023 ».
+    is read in the local time zone. The order of the words and the ordinal of the first of the
+    month come from the catalogue, so English reads « September 1, 2023 ».
     """
     if not value:
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
-    text = date_format(value, "j F Y" if year else "j F")
-    if value.day == 1 and _french():
-        text = "1er" + text[1:]
-    return text
+    day = (
+        pgettext("the first day of a month, in a date in words", "1er") if value.day == 1 else str(value.day)
+    )
+    month = date_format(value, "F")
+    if year:
+        pattern = pgettext("a date in words: 1er décembre 2026", "{day} {month} {year}")
+    else:
+        pattern = pgettext("a date in words without its year: 1er décembre", "{day} {month}")
+    return pattern.format(day=day, month=month, year=value.year)
 
 
 def short_date(value):

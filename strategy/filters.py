@@ -5,11 +5,16 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from actors.models import Neighbourhood, Organisation, Sector
 from strategy.enums import ActionStatus
 from strategy.models import Action, Audience, Axis, Orientation
 from strategy.search import filter_by_text
+
+# The empty choice of each select agrees with its noun: « Tous » les axes, « Toutes » les orientations.
+ALL_MASCULINE = pgettext_lazy("empty choice of a filter on a masculine noun (axe, statut, quartier)", "Tous")
+ALL_FEMININE = pgettext_lazy("empty choice of a filter on a feminine noun (orientation, structure)", "Toutes")
 
 
 class ActionFilterSet(django_filters.FilterSet):
@@ -21,41 +26,60 @@ class ActionFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Rechercher"), method="filter_text", max_length=200)
     axe = django_filters.ModelChoiceFilter(
-        label=_("Axe"), field_name="axis", queryset=Axis.objects.none(), to_field_name="number"
+        label=_("Axe"),
+        empty_label=ALL_MASCULINE,
+        field_name="axis",
+        queryset=Axis.objects.none(),
+        to_field_name="number",
     )
     orientation = django_filters.ModelChoiceFilter(
         label=_("Orientation"),
+        empty_label=ALL_FEMININE,
         field_name="orientation",
         queryset=Orientation.objects.none(),
         to_field_name="number",
     )
-    statut = django_filters.ChoiceFilter(label=_("Statut"), field_name="status", choices=ActionStatus.choices)
+    statut = django_filters.ChoiceFilter(
+        label=_("Statut"), empty_label=ALL_MASCULINE, field_name="status", choices=ActionStatus.choices
+    )
     pilote = django_filters.ModelChoiceFilter(
         label=_("Structure pilote"),
+        empty_label=ALL_FEMININE,
         field_name="pilot",
         queryset=Organisation.objects.none(),
         to_field_name="slug",
     )
     partenaire = django_filters.ModelChoiceFilter(
         label=_("Partenaire"),
+        empty_label=ALL_MASCULINE,
         field_name="partners",
         queryset=Organisation.objects.none(),
         to_field_name="slug",
     )
     quartier = django_filters.ModelChoiceFilter(
         label=_("Quartier"),
+        empty_label=ALL_MASCULINE,
         field_name="neighbourhoods",
         queryset=Neighbourhood.objects.none(),
         to_field_name="slug",
     )
     public = django_filters.ModelChoiceFilter(
-        label=_("Public"), field_name="audiences", queryset=Audience.objects.all(), to_field_name="code"
+        label=_("Public"),
+        empty_label=ALL_MASCULINE,
+        field_name="audiences",
+        queryset=Audience.objects.all(),
+        to_field_name="code",
     )
     secteur = django_filters.ModelChoiceFilter(
-        label=_("Secteur"), field_name="sectors", queryset=Sector.objects.all(), to_field_name="code"
+        label=_("Secteur"),
+        empty_label=ALL_MASCULINE,
+        field_name="sectors",
+        queryset=Sector.objects.all(),
+        to_field_name="code",
     )
     retard = django_filters.ChoiceFilter(
         label=_("Retard"),
+        empty_label=ALL_MASCULINE,
         method="filter_late",
         choices=[("1", _("En retard"))],
     )

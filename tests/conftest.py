@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.template.base import Node
 from django.test import override_settings
+from django.utils import translation
 
 from actors import roles
 from tests.reference_data import restore_reference_data
@@ -101,3 +102,11 @@ def _reference_data_survives_transactional_tests(request, django_db_blocker):
     )
     if transactional:
         restore_reference_data(django_db_blocker)
+
+
+@pytest.fixture(autouse=True)
+def _interface_back_in_french():
+    """A request in English leaves English active in the thread (LocaleMiddleware does not undo it):
+    the next test starts in the portal's language again."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -4,7 +4,17 @@ import datetime
 
 from django import template
 
+from shared.formatting import long_date
+
 register = template.Library()
+
+
+@register.filter
+def date_words(value):
+    """« 1er décembre 2026 », « December 1, 2026 »: ``shared.formatting.long_date``; not a date: as is."""
+    if isinstance(value, datetime.date):
+        return long_date(value)
+    return "" if value is None else value
 
 
 @register.filter

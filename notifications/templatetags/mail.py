@@ -5,7 +5,17 @@ from datetime import date
 from django import template
 from django.utils.safestring import mark_safe
 
+from shared.formatting import long_date
+
 register = template.Library()
+
+
+@register.filter
+def date_words(value):
+    """« 1er décembre 2026 », « December 1, 2026 »: ``shared.formatting.long_date``; not a date: as is."""
+    if isinstance(value, date):
+        return long_date(value)
+    return "" if value is None else value
 
 
 @register.filter

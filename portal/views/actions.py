@@ -1,10 +1,8 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.forms import ChoiceField, ModelChoiceField
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from followup.timeline import timeline_of
 from indicators.models import Indicator
@@ -40,17 +38,6 @@ def _active_filters(filterset):
     return chips
 
 
-def _label_empty_choices(form):
-    """« Tous » rather than dashes as the empty choice of each select."""
-    for field in form.fields.values():
-        if isinstance(field, ModelChoiceField):
-            field.empty_label = _("Tous")
-        elif isinstance(field, ChoiceField):
-            # django-filter's ChoiceField prepends its empty_label when the choices are set.
-            field.empty_label = _("Tous")
-            field.choices = [choice for choice in field.choices if choice[0] != ""]
-
-
 def action_list(request, slug):
     """The strategy's actions, filtered by query string, paginated, shareable by URL."""
     strategy = get_visible_strategy(request, slug)
@@ -63,7 +50,6 @@ def action_list(request, slug):
         .in_code_order()
     )
     filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy, user=request.user)
-    _label_empty_choices(filterset.form)
     invalid = filterset.is_bound and not filterset.is_valid()
     results = queryset.none() if invalid else filterset.qs
     paginator = Paginator(results, PAGE_SIZE)

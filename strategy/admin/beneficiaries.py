@@ -35,7 +35,7 @@ def audience_breakdown(beneficiaries):
     if beneficiaries is None or beneficiaries.pk is None:
         return "—"
     counts = beneficiaries.audience_counts()
-    return " ; ".join(f"{audience.name} : {count}" for audience, count in counts) or "—"
+    return " ; ".join(f"{audience.display_name} : {count}" for audience, count in counts) or "—"
 
 
 class YearBeneficiariesForm(ConcurrentEditForm):

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from actors import roles
 from actors.models import Organisation
+from shared.content_language import name_in_language
 from strategy.enums import (
     ActionStatus,
     OrientationStatus,
@@ -52,7 +53,12 @@ class Audience(models.Model):
         verbose_name_plural = _("publics")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The name in the reader's language: English where the interface is and ``name_en`` is filled."""
+        return name_in_language(self.name, self.name_en)
 
     def natural_key(self):
         return (self.code,)

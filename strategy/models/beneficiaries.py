@@ -158,7 +158,11 @@ class ActionBeneficiaries(models.Model):
         if counts:
             parts.append(
                 gettext("par public : %(list)s")
-                % {"list": ", ".join(f"{audience.name} {number(count)}" for audience, count in counts)}
+                % {
+                    "list": ", ".join(
+                        f"{audience.display_name} {number(count)}" for audience, count in counts
+                    )
+                }
             )
         return " ; ".join(parts) + "."
 

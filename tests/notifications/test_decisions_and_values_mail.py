@@ -47,7 +47,7 @@ def test_the_pilot_organisation_learns_the_copil_decision_in_its_language(client
     assert "Le comité de pilotage du 25 juin 2027 a décidé" in text_of(message)
     assert '<html lang="fr">' in html_of(message)
     in_english = smtp.to(english.email)[0]
-    assert "25 June 2027" in text_of(in_english)
+    assert "June 25, 2027" in text_of(in_english)
     assert '<html lang="en">' in html_of(in_english)
     client.force_login(french)
     page = client.get(link_of(message))
