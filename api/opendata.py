@@ -14,6 +14,7 @@ from strategy.beneficiary_resources import BeneficiariesResource
 from strategy.filters import ActionFilterSet
 from strategy.lookups import visible_strategy_or_404
 from strategy.models import Action, ActionBeneficiaries
+from strategy.page_cache import public_page
 from strategy.resources import ActionResource
 
 
@@ -36,6 +37,7 @@ def _filtered_actions(request, strategy):
     return filterset.qs, None
 
 
+@public_page()
 def actions_csv(request, slug):
     strategy = _visible_strategy(request, slug)
     actions, errors = _filtered_actions(request, strategy)
@@ -48,6 +50,7 @@ def actions_csv(request, slug):
     return csv_response(f"{strategy.slug}-actions.csv", dataset)
 
 
+@public_page()
 def beneficiaries_csv(request, slug):
     """The beneficiaries of the visible actions the filters keep, one row per action and year, in the
     columns of the « bénéficiaires » table (a year's counts belong with its year, not in actions.csv)."""
@@ -60,6 +63,7 @@ def beneficiaries_csv(request, slug):
     return csv_response(f"{strategy.slug}-beneficiaires.csv", dataset)
 
 
+@public_page()
 def indicators_csv(request, slug):
     """The measurements of the visible indicators, in the columns of the « mesures » table, each
     with whether its indicator is in the core (« Socle commun »)."""

@@ -8,6 +8,7 @@ from portal.views import (
     documents_page,
     home,
     indicators,
+    language,
     pages,
     strategies,
 )
@@ -17,6 +18,7 @@ app_name = "portal"
 urlpatterns = [
     path("", home.home, name="home"),
     path("theme.css", pages.theme_css, name="theme_css"),
+    path("langue/<str:language>/", language.switch_language, name="switch_language"),
     path("accessibilite/", pages.accessibility, name="accessibility"),
     path("mentions-legales/", pages.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", pages.personal_data, name="personal_data"),

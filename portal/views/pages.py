@@ -6,18 +6,23 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from strategy.page_cache import public_page
+
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_BRAND = "#1d4f91"
 
 
+@public_page(every_strategy=True)
 def accessibility(request):
     return render(request, "pages/accessibilite.html")
 
 
+@public_page(every_strategy=True)
 def legal_notice(request):
     return render(request, "pages/mentions_legales.html")
 
 
+@public_page(every_strategy=True)
 def personal_data(request):
     return render(request, "pages/donnees_personnelles.html")
 

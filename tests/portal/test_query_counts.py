@@ -21,25 +21,26 @@ PAGES = [
     "/strategies/pedt-ivry/documents/",
 ]
 
-# Anonymous visitor, 5 actions. Each page: the strategy (1), then its own lists, each fetched once
+# Anonymous visitor, 5 actions, nothing cached yet. Each page: the revision the page cache keys on
+# (strategy.page_cache; of every strategy for the home page), the strategy (1), then its own lists, each fetched once
 # (axes, orientations, counts by status, budget totals, prefetches...). The filter form of the actions
 # list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
 EXPECTED_QUERIES = {
-    "/": 4,  # strategies, action counts, indicator counts, organisations involved
+    "/": 5,  # strategies, action counts, indicator counts, organisations involved
     # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
-    "/strategies/pedt-ivry/": 12,
-    "/strategies/pedt-ivry/actions/": 12,
-    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 13,
+    "/strategies/pedt-ivry/": 13,
+    "/strategies/pedt-ivry/actions/": 13,
+    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 14,
     # ... its beneficiaries by year, then their breakdown by audience
     # ... its timeline (followup.timeline): milestones, status history, decisions, points d'étape;
     # its milestones for the lateness rule, then those the reader may see (why it is late).
-    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 18,
-    "/strategies/pedt-ivry/indicateurs/": 3,  # strategy, indicators, their territory values
-    "/strategies/pedt-ivry/indicateurs/places-creche/": 5,
-    # strategy, count, organisations, sectors, piloted, partnerships, signatures
-    "/strategies/pedt-ivry/acteurs/": 7,
-    "/strategies/pedt-ivry/concertation/": 9,
-    # strategy, versions, the state of the rendered documents (signatories only when a version exists)
+    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 19,
+    "/strategies/pedt-ivry/indicateurs/": 4,  # revision, strategy, indicators, their territory values
+    "/strategies/pedt-ivry/indicateurs/places-creche/": 6,
+    # revision, strategy, count, organisations, sectors, piloted, partnerships, signatures
+    "/strategies/pedt-ivry/acteurs/": 8,
+    "/strategies/pedt-ivry/concertation/": 10,
+    # (not cached: the documents' state follows the worker) strategy, versions, the state of the rendered documents (signatories only when a version exists)
     "/strategies/pedt-ivry/documents/": 3,
 }
 
