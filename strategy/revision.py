@@ -66,7 +66,7 @@ def all_revisions():
 
 def _read():
     """The revision is read in this transaction: the next write must bump it again."""
-    _pending.ids = set()
+    _markers().clear()
 
 
 def bump(strategy_ids):
@@ -110,40 +110,43 @@ def _create_missing(ids):
     StrategyRevision.objects.filter(pk__in=missing_ids).update(number=F("number") + 1)
 
 
-class _Forget:
-    """Registered with ``on_commit``: its presence in the connection's list says the bumps of
-    ``_pending.ids`` are pending; at the commit it clears them."""
+class _Pending:
+    """Registered with ``on_commit`` for each strategy bumped: while it is in the connection's list,
+    the bump is pending. Django drops it with a savepoint that rolls back; the commit runs it."""
+
+    def __init__(self, key):
+        self.key = key
 
     def __call__(self):
-        _pending.ids = set()
-        _pending.marker = None
+        if _markers().get(self.key) is self:
+            del _markers()[self.key]
 
 
-def _marker_registered():
-    connection = transaction.get_connection()
-    marker = getattr(_pending, "marker", None)
-    if marker is None or not connection.in_atomic_block:
-        return False
-    return any(callback is marker for _sids, callback, _robust in connection.run_on_commit)
+def _markers():
+    if not hasattr(_pending, "markers"):
+        _pending.markers = {}
+    return _pending.markers
 
 
 def _bumped_here():
-    """The strategies already bumped in the current transaction (empty outside one)."""
-    if not _marker_registered():
-        # Committed, rolled back, or never registered: nothing is pending.
-        _pending.ids = set()
-        _pending.marker = None
-    return getattr(_pending, "ids", set())
+    """The strategies (or ``ALL``) already bumped in the current transaction (none outside one)."""
+    connection = transaction.get_connection()
+    markers = _markers()
+    if not connection.in_atomic_block or not markers:
+        markers.clear()
+        return set()
+    live = {id(callback) for _sids, callback, _robust in connection.run_on_commit}
+    for key in [key for key, marker in markers.items() if id(marker) not in live]:
+        del markers[key]
+    return set(markers)
 
 
-def _remember(ids):
+def _remember(keys):
     if not transaction.get_connection().in_atomic_block:
         return
-    if not _marker_registered():
-        _pending.ids = set()
-        _pending.marker = _Forget()
-        transaction.on_commit(_pending.marker)
-    _pending.ids.update(ids)
+    for key in keys:
+        marker = _markers()[key] = _Pending(key)
+        transaction.on_commit(marker)
 
 
 # Signal receivers -----------------------------------------------------------------------------
