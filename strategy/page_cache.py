@@ -1,8 +1,8 @@
 """The cache of the public pages and CSVs, keyed on the content revision of what they show.
 
-``@public_page()`` decorates a view of one strategy (its ``slug`` argument); ``@public_page(every_strategy=True)``
-a view that shows them all (the home page, a legal page). For an anonymous visitor (no session
-cookie, no pending message) the answer is kept under a key made of the host, the path, the sorted
+``@public_page()`` decorates a view of one strategy (its ``slug`` argument);
+``@public_page(every_strategy=True)`` a view that shows them all (the home page, a legal page).
+For an anonymous visitor (no session cookie, no pending message) the answer is kept under a key made of the host, the path, the sorted
 query string, the language, the local date (lateness and « en retard » depend on it) and the
 revision(s) (``strategy.revision``): a write bumps the revision, so the next visitor gets a new key
 and sees the change; nothing is ever cleared by hand. The cache is Django's (``CACHE_URL``: one

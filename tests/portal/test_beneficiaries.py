@@ -48,7 +48,8 @@ def test_the_page_runs_the_same_queries_with_more_years_and_audiences(
     client.get(URL)
     for year in range(2018, 2024):
         beneficiaries(theatre, year=year, total=100, by_audience={"3-6": 10, "6-11": 20})
-    # The 19 of test_query_counts: the revision (strategy.page_cache), strategy, action and its prefetches, beneficiaries, their audiences,
+    # The 19 of test_query_counts: the revision (strategy.page_cache), strategy, action and its
+    # prefetches, beneficiaries, their audiences,
     # the timeline, the milestones of the lateness rule...
     with django_assert_num_queries(19):
         response = client.get(URL)

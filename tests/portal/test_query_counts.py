@@ -22,9 +22,9 @@ PAGES = [
 ]
 
 # Anonymous visitor, 5 actions, nothing cached yet. Each page: the revision the page cache keys on
-# (strategy.page_cache; of every strategy for the home page), the strategy (1), then its own lists, each fetched once
-# (axes, orientations, counts by status, budget totals, prefetches...). The filter form of the actions
-# list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
+# (strategy.page_cache; of every strategy for the home page), the strategy (1), then its own lists,
+# each fetched once (axes, orientations, counts by status, budget totals, prefetches...). The filter
+# form of the actions list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
 EXPECTED_QUERIES = {
     "/": 5,  # strategies, action counts, indicator counts, organisations involved
     # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
@@ -40,7 +40,8 @@ EXPECTED_QUERIES = {
     # revision, strategy, count, organisations, sectors, piloted, partnerships, signatures
     "/strategies/pedt-ivry/acteurs/": 8,
     "/strategies/pedt-ivry/concertation/": 10,
-    # (not cached: the documents' state follows the worker) strategy, versions, the state of the rendered documents (signatories only when a version exists)
+    # (not cached: the documents' state follows the worker) strategy, versions, the state of the
+    # rendered documents (signatories only when a version exists)
     "/strategies/pedt-ivry/documents/": 3,
 }
 
