@@ -1,12 +1,13 @@
 """The cache of the public pages and CSVs, keyed on the content revision of what they show.
 
 ``@public_page()`` decorates a view of one strategy (its ``slug`` argument);
-``@public_page(every_strategy=True)`` a view that shows them all (the home page, a legal page).
-For an anonymous visitor (no session cookie, no pending message) the answer is kept under a key made of the host, the path, the sorted
-query string, the language, the local date (lateness and « en retard » depend on it) and the
-revision(s) (``strategy.revision``): a write bumps the revision, so the next visitor gets a new key
-and sees the change; nothing is ever cleared by hand. The cache is Django's (``CACHE_URL``: one
-process's memory by default, Redis in production), each entry kept ``TIMEOUT`` seconds at most.
+``@public_page(every_strategy=True)`` a view that shows them all (the home page, a legal page). For
+an anonymous visitor (no session cookie, no pending message) the answer is kept under a key made of
+the host, the path, the sorted query string, the language, the local date (an action's lateness
+depends on it) and the revision(s) (``strategy.revision``): a write bumps the revision, so the next
+visitor gets a new key and sees the change; nothing is ever cleared by hand. The cache is Django's
+(``CACHE_URL``: one process's memory by default, Redis in production), each entry kept ``TIMEOUT``
+seconds at most.
 
 - **ETag**: the key's digest, weak (the same ETag for the gzip and identity encodings). A request
   whose ``If-None-Match`` holds it gets a 304 before the view runs: one query (the revision).

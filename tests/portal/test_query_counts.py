@@ -24,7 +24,8 @@ PAGES = [
 # Anonymous visitor, 5 actions, nothing cached yet. Each page: the revision the page cache keys on
 # (strategy.page_cache; of every strategy for the home page), the strategy (1), then its own lists,
 # each fetched once (axes, orientations, counts by status, budget totals, prefetches...). The filter
-# form of the actions list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
+# form of the actions list adds one query per select (axes, orientations, organisations,
+# neighbourhoods, audiences, sectors).
 EXPECTED_QUERIES = {
     "/": 5,  # strategies, action counts, indicator counts, organisations involved
     # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
