@@ -5,9 +5,12 @@ their own answer, never cached, and never the public one."""
 import gzip
 
 import pytest
+from django.http import StreamingHttpResponse
 from django.test import Client
 
+from strategy import page_cache
 from strategy.models import Action
+from strategy.page_cache import public_page
 
 PUBLIC_PAGES = [
     "/",
@@ -198,3 +201,33 @@ def test_a_renamed_action_slug_never_serves_the_old_page(portal):
     assert Client().get(url).status_code == 200
     Action.objects.filter(code="2.1", strategy__slug="pedt-ivry").get().delete()
     assert Client().get(url).status_code == 404
+
+
+def _streamed(request, slug):
+    """A view streaming its body, as the open data's CSVs may (chunks counted as they are produced)."""
+    _streamed.produced += 1
+    return StreamingHttpResponse(f"ligne {number};{slug}\n".encode() for number in range(1000))
+
+
+def test_a_streamed_answer_is_streamed_then_served_whole_from_the_cache(portal, rf):
+    view = public_page()(_streamed)
+    _streamed.produced = 0
+    first = view(rf.get("/flux.csv"), slug="pedt-ivry")
+    assert first.streaming
+    body = b"".join(first.streaming_content)
+    again = view(rf.get("/flux.csv"), slug="pedt-ivry")
+    assert not again.streaming
+    assert again.content == body
+    assert _streamed.produced == 1
+    assert again["ETag"] == first["ETag"]
+
+
+def test_a_streamed_answer_too_long_to_keep_is_streamed_each_time(portal, rf, monkeypatch):
+    monkeypatch.setattr(page_cache, "MAX_STORED_BYTES", 100)
+    view = public_page()(_streamed)
+    _streamed.produced = 0
+    for _ in range(2):
+        response = view(rf.get("/flux.csv"), slug="pedt-ivry")
+        assert response.streaming
+        assert b"".join(response.streaming_content).count(b"\n") == 1000
+    assert _streamed.produced == 2
