@@ -21,6 +21,7 @@ from shared.spreadsheets import stream_csv
 from strategy.filters import ActionFilterSet
 from strategy.lookups import visible_strategy_or_404
 from strategy.models import Action
+from strategy.page_cache import public_page
 
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
 
@@ -44,6 +45,7 @@ def _filtered_actions(request, strategy):
     return filterset.qs, None
 
 
+@public_page()
 def actions_csv(request, slug):
     strategy = _visible_strategy(request, slug)
     actions, errors = _filtered_actions(request, strategy)
@@ -52,6 +54,7 @@ def actions_csv(request, slug):
     return csv_response(f"{strategy.slug}-actions.csv", schemas.ACTIONS, action_rows(actions))
 
 
+@public_page()
 def beneficiaries_csv(request, slug):
     """The beneficiaries of the visible actions the filters keep, one row per action and year, in the
     columns of the « bénéficiaires » table (a year's counts belong with its year, not in actions.csv)."""
@@ -64,6 +67,7 @@ def beneficiaries_csv(request, slug):
     )
 
 
+@public_page()
 def indicators_csv(request, slug):
     """The measurements of the visible indicators, in the columns of the « mesures » table, each
     followed by its indicator: in the core (« Socle commun »), name, unit, direction, baseline, target."""
@@ -82,6 +86,7 @@ def csv_response(filename, table, rows):
     return response
 
 
+@public_page()
 def datapackage_json(request, slug):
     """The strategy's data package: licence, dates, and each CSV with its URL and Table Schema."""
     strategy = _visible_strategy(request, slug)
@@ -96,6 +101,7 @@ def table_schema_json(request, name):
     return JsonResponse(table.schema(), json_dumps_params=JSON_OPTIONS)
 
 
+@public_page(every_strategy=True)
 def data_dictionary(request):
     """The documented data dictionary: each file, each column, its type, unit and an example."""
     return render(request, "api/data_dictionary.html", {"tables": schemas.TABLES})

@@ -24,6 +24,7 @@ from demo.rounds import load_rounds
 from demo.shapes import load_shapes
 from demo.users import load_users
 from indicators.models import Indicator, Measurement
+from strategy import revision
 from strategy.models import Action, Strategy
 
 PORTAL_APPS = ("actors", "strategy", "indicators", "documents", "followup")
@@ -58,6 +59,8 @@ def load_demo(with_data=True, with_users=False):
                 load_contributions(data, users, name)
             # The rounds' answers need their authors: loaded with the logins, as the contributions.
             load_rounds(users)
+        # Some rows go in with bulk writes or raw deletes, which send no signal.
+        revision.bump_all()
     strategies = Strategy.objects.filter(slug__in=[data["strategy"]["slug"] for _name, data in files])
     return {
         "strategies": strategies.count(),

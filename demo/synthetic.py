@@ -18,6 +18,7 @@ from demo.synthetic_words import KIND_NAMES, PLACES, STATUS_WEIGHTS, SUBJECTS, V
 from documents.models import FreezeJob, RenderedDocument, StrategyVersion
 from indicators.enums import Direction, Frequency
 from indicators.models import Indicator, Measurement
+from strategy import revision
 from strategy.enums import (
     ActionStatus,
     FundingStage,
@@ -38,6 +39,7 @@ from strategy.models import (
     Orientation,
     Signatory,
     Strategy,
+    StrategyRevision,
     SwotItem,
     Workshop,
 )
@@ -108,6 +110,7 @@ def delete_synthetic(slug):
             Orientation.objects.filter(strategy=strategy),
             Axis.objects.filter(strategy=strategy),
             Signatory.objects.filter(strategy=strategy),
+            StrategyRevision.objects.filter(strategy=strategy),
             Strategy.objects.filter(pk=strategy.pk),
         ]
     prefix = organisation_slug_prefix(slug)
@@ -125,7 +128,10 @@ def load_synthetic(slug, actions_count, seed=0):
     rng = random.Random(seed)
     with transaction.atomic():
         delete_synthetic(slug)
-        return _Builder(slug, actions_count, rng).build()
+        counts = _Builder(slug, actions_count, rng).build()
+        # Bulk writes send no signal; the organisations replaced may show on any strategy's pages.
+        revision.bump_all()
+        return counts
 
 
 class _Builder:

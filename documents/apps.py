@@ -19,6 +19,7 @@ class DocumentsConfig(AppConfig):
         from documents import checks, freshness, signals  # noqa: F401  (checks registers the system checks)
         from documents.models import StrategyVersion
         from shared.signals import content_changed
+        from strategy import revision
 
         pre_save.connect(
             signals.forbid_changing_a_frozen_version,
@@ -35,5 +36,7 @@ class DocumentsConfig(AppConfig):
         post_delete.connect(freshness.content_saved, dispatch_uid="documents.content_deleted")
         m2m_changed.connect(freshness.content_m2m_changed, dispatch_uid="documents.content_m2m_changed")
         content_changed.connect(freshness.content_written_in_bulk, dispatch_uid="documents.content_bulk")
+        # The frozen versions show on the strategy's pages (strategy.revision).
+        revision.connect([StrategyVersion])
         pre_migrate.connect(freshness.pause, dispatch_uid="documents.freshness_pause")
         post_migrate.connect(freshness.resume, dispatch_uid="documents.freshness_resume")

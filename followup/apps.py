@@ -11,3 +11,12 @@ class FollowupConfig(AppConfig):
         from followup import mail
 
         mail.register_kinds()
+        self.connect_revision_bumps()
+
+    def connect_revision_bumps(self):
+        """The points d'étape of closed rounds show on the public timelines: every write to a round or
+        a report bumps its strategy's revision (``strategy.revision``)."""
+        from followup.models import ReportingRound
+        from strategy import revision
+
+        revision.connect(revision.content_models(self), parents=(("round_id", ReportingRound),))

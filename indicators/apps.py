@@ -13,3 +13,8 @@ class IndicatorsConfig(AppConfig):
     def ready(self):
         # Registers this app's kinds of mail (notifications.kinds).
         from indicators import mail  # noqa: F401
+        from indicators.models import Indicator
+        from strategy import revision
+
+        # Every write to an indicator or its values bumps its strategy's revision (strategy.revision).
+        revision.connect(revision.content_models(self), parents=(("indicator_id", Indicator),))

@@ -9,21 +9,24 @@ from portal.views import (
     feeds,
     home,
     indicators,
+    language,
     neighbourhoods,
     pages,
     strategies,
 )
+from strategy.page_cache import public_page
 
 app_name = "portal"
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("theme.css", pages.theme_css, name="theme_css"),
+    path("langue/<str:language>/", language.switch_language, name="switch_language"),
     path("accessibilite/", pages.accessibility, name="accessibility"),
     path("mentions-legales/", pages.legal_notice, name="legal_notice"),
     path("donnees-personnelles/", pages.personal_data, name="personal_data"),
     path("strategies/<slug:slug>/", strategies.strategy_detail, name="strategy_detail"),
-    path("strategies/<slug:slug>/actualites.atom", feeds.StrategyFeed(), name="strategy_feed"),
+    path("strategies/<slug:slug>/actualites.atom", public_page()(feeds.StrategyFeed()), name="strategy_feed"),
     path("strategies/<slug:slug>/actions/", actions.action_list, name="action_list"),
     path("strategies/<slug:slug>/actions/<slug:action_slug>/", actions.action_detail, name="action_detail"),
     path(

@@ -11,6 +11,7 @@ from portal.views.access import can_contribute, get_visible_strategy
 from strategy.filters import ActionFilterSet
 from strategy.lateness import late_reasons
 from strategy.models import Action, ActionBeneficiaries, ActionPartner, Contribution, Decision, Milestone
+from strategy.page_cache import public_page
 
 PAGE_SIZE = 20
 
@@ -38,6 +39,7 @@ def _active_filters(filterset):
     return chips
 
 
+@public_page()
 def action_list(request, slug):
     """The strategy's actions, filtered by query string, paginated, shareable by URL."""
     strategy = get_visible_strategy(request, slug)
@@ -72,6 +74,7 @@ def action_list(request, slug):
     return render(request, "portal/action_list.html", context)
 
 
+@public_page()
 def action_detail(request, slug, action_slug):
     """One fiche action: the plain-language summary first, then the administrative details."""
     strategy = get_visible_strategy(request, slug)

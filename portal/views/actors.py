@@ -6,10 +6,12 @@ from django.shortcuts import render
 from actors.models import Organisation
 from portal.views.access import get_visible_strategy
 from strategy.models import Action, ActionPartner
+from strategy.page_cache import public_page
 
 PAGE_SIZE = 40
 
 
+@public_page()
 def actor_list(request, slug):
     """Organisations involved in the strategy and what each pilots or supports."""
     strategy = get_visible_strategy(request, slug)

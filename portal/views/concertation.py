@@ -6,8 +6,10 @@ from django.shortcuts import render
 from portal.views.access import get_visible_strategy
 from strategy.enums import SwotKind
 from strategy.models import Action, Decision, Meeting, Orientation, SwotItem, Workshop
+from strategy.page_cache import public_page
 
 
+@public_page()
 def concertation(request, slug):
     """The co-construction record: workshops, the shared diagnosis (SWOT), COPIL decisions."""
     strategy = get_visible_strategy(request, slug)

@@ -4,8 +4,10 @@ from django.shortcuts import render
 from indicators.models import Indicator
 from portal.views.neighbourhoods import start_here
 from strategy.models import Action, Strategy
+from strategy.page_cache import public_page
 
 
+@public_page(every_strategy=True)
 def home(request):
     """The strategies of the territory, with a few key figures each."""
     user = request.user

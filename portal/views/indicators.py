@@ -5,6 +5,7 @@ from charts.svg import indicator_chart
 from indicators.models import Indicator, Measurement
 from portal.views.access import get_visible_strategy
 from strategy.models import Action
+from strategy.page_cache import public_page
 
 
 def _territory_measurements():
@@ -12,6 +13,7 @@ def _territory_measurements():
     return Measurement.objects.published().territory_wide().order_by("period")
 
 
+@public_page()
 def indicator_list(request, slug):
     """Published indicators with their latest value, baseline and target; ``?socle=1`` keeps only
     the core (socle commun), and the page says how many there are either way."""
@@ -44,6 +46,7 @@ def indicator_list(request, slug):
     )
 
 
+@public_page()
 def indicator_detail(request, slug, indicator_slug):
     """One indicator: chart and table over time for the whole territory, then its values broken
     down by neighbourhood, age band and sex, linked actions."""

@@ -15,6 +15,7 @@ from portal.views.access import get_visible_strategy
 from strategy.enums import ActionStatus
 from strategy.models import Action
 from strategy.neighbourhood_figures import age_bands, group_by_audience, neighbourhood_budget
+from strategy.page_cache import public_page
 from strategy.rollups import rollup
 
 
@@ -32,6 +33,7 @@ def _map(strategy, neighbourhoods, current=None):
     )
 
 
+@public_page()
 def neighbourhood_list(request, slug):
     """The territory's neighbourhoods with their number of actions, and the map of their contours."""
     strategy = get_visible_strategy(request, slug)
@@ -60,6 +62,7 @@ def _focus(request, ages):
     return found, found is None
 
 
+@public_page()
 def neighbourhood_detail(request, slug, neighbourhood_slug):
     """One neighbourhood: its actions by age band (``?age=6-11`` focuses one), how many are done and
     late, the budget of the actions led there, its indicator values and the map."""

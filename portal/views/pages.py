@@ -8,20 +8,24 @@ from django.views.decorators.http import require_GET
 
 from legal.cookies import portal_cookies
 from legal.models import LegalNotice, ProcessingRecord
+from strategy.page_cache import public_page
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 DEFAULT_BRAND = "#1d4f91"
 
 
+@public_page(every_strategy=True)
 def accessibility(request):
     # The statement itself comes from the context processor that gives every footer its status.
     return render(request, "pages/accessibilite.html", {"publisher_name": LegalNotice.load().publisher_name})
 
 
+@public_page(every_strategy=True)
 def legal_notice(request):
     return render(request, "pages/mentions_legales.html", {"notice": LegalNotice.load()})
 
 
+@public_page(every_strategy=True)
 def personal_data(request):
     context = {
         "notice": LegalNotice.load(),

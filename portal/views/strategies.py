@@ -7,9 +7,11 @@ from portal.forms import ContributionForm
 from portal.views.access import can_contribute, get_visible_strategy
 from portal.views.neighbourhoods import start_here
 from strategy.models import Action, BudgetLine, Contribution, Orientation
+from strategy.page_cache import public_page
 from strategy.rollups import empty_rollup, neighbourhood_rows, strategy_rollups
 
 
+@public_page()
 def strategy_detail(request, slug):
     """A strategy: plain-language summary, axes and orientations, governance, figures."""
     strategy = get_visible_strategy(request, slug)

@@ -24,34 +24,38 @@ PAGES = [
     "/strategies/pedt-ivry/quartiers/ivry-port/?age=6-11",
 ]
 
-# Anonymous visitor, 5 actions. Each page: the strategy (1), then its own lists, each fetched once
-# (axes, orientations, counts by status, budget totals, prefetches...). The filter form of the actions
-# list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
+# Anonymous visitor, 5 actions, nothing cached yet. Each page: the revision the page cache keys on
+# (strategy.page_cache; of every strategy for the home page), the strategy (1), then its own lists,
+# each fetched once (axes, orientations, counts by status, budget totals, prefetches...). The filter
+# form of the actions list adds one query per select (axes, orientations, organisations,
+# neighbourhoods, audiences, sectors).
 EXPECTED_QUERIES = {
-    # strategies, action counts, indicator counts, organisations involved; then the first choice:
-    # the strategies' neighbourhoods and the age bands
-    "/": 6,
+    # strategies' revisions, strategies, action counts, indicator counts, organisations involved; then
+    # the first choice: the strategies' neighbourhoods and the age bands
+    "/": 7,
     # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
-    "/strategies/pedt-ivry/": 14,  # ... and the first choice: neighbourhoods, age bands
-    "/strategies/pedt-ivry/actions/": 12,
-    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 13,
+    "/strategies/pedt-ivry/": 15,  # ... and the first choice: neighbourhoods, age bands
+    "/strategies/pedt-ivry/actions/": 13,
+    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 14,
     # ... its beneficiaries by year, then their breakdown by audience
     # ... its timeline (followup.timeline): milestones, status history, decisions, points d'étape;
     # its milestones for the lateness rule, then those the reader may see (why it is late).
-    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 18,
-    "/strategies/pedt-ivry/indicateurs/": 3,  # strategy, indicators, their territory values
-    "/strategies/pedt-ivry/indicateurs/places-creche/": 5,
-    # strategy, count, organisations, sectors, piloted, partnerships, signatures
-    "/strategies/pedt-ivry/acteurs/": 7,
-    "/strategies/pedt-ivry/concertation/": 9,
-    # strategy, versions, the state of the rendered documents (signatories only when a version exists)
+    "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 19,
+    "/strategies/pedt-ivry/indicateurs/": 4,  # revision, strategy, indicators, their territory values
+    "/strategies/pedt-ivry/indicateurs/places-creche/": 6,
+    # revision, strategy, count, organisations, sectors, piloted, partnerships, signatures
+    "/strategies/pedt-ivry/acteurs/": 8,
+    "/strategies/pedt-ivry/concertation/": 10,
+    # (not cached: the documents' state follows the worker) strategy, versions, the state of the
+    # rendered documents (signatories only when a version exists)
     "/strategies/pedt-ivry/documents/": 3,
-    # strategy, neighbourhoods with their counts, age bands, actions in no neighbourhood
-    "/strategies/pedt-ivry/quartiers/": 4,
+    # revision, strategy, neighbourhoods with their counts, age bands, actions in no neighbourhood
+    "/strategies/pedt-ivry/quartiers/": 5,
     # strategy, neighbourhoods, age bands; its actions and their audiences, the territory's and theirs;
     # the roll-up (3); budget totals, actions led elsewhere too; indicator values there and territory's
-    "/strategies/pedt-ivry/quartiers/ivry-port/": 14,
-    "/strategies/pedt-ivry/quartiers/ivry-port/?age=6-11": 14,
+    # ... and the revision
+    "/strategies/pedt-ivry/quartiers/ivry-port/": 15,
+    "/strategies/pedt-ivry/quartiers/ivry-port/?age=6-11": 15,
 }
 # ... and every page's footer states the accessibility statement's status (1).
 EXPECTED_QUERIES = {url: count + 1 for url, count in EXPECTED_QUERIES.items()}
