@@ -38,9 +38,9 @@ def test_the_action_page_and_its_filters_show_the_english_names(client, portal):
 def test_the_api_and_the_csv_keep_the_french_name_as_data(client, portal):
     french_name = audience("6-11").name
     api = client.get("/api/v1/strategies/pedt-ivry/actions/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    csv = client.get("/strategies/pedt-ivry/actions.csv", HTTP_ACCEPT_LANGUAGE="en").content.decode(
-        "utf-8-sig"
-    )
+    csv = b"".join(
+        client.get("/strategies/pedt-ivry/actions.csv", HTTP_ACCEPT_LANGUAGE="en").streaming_content
+    ).decode("utf-8-sig")
 
     assert french_name in api and "Primary school" not in api
     assert french_name in csv and "Primary school" not in csv
