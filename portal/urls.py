@@ -10,6 +10,7 @@ from portal.views import (
     indicators,
     pages,
     strategies,
+    structures,
 )
 
 app_name = "portal"
@@ -22,6 +23,11 @@ urlpatterns = [
     path("donnees-personnelles/", pages.personal_data, name="personal_data"),
     path("strategies/<slug:slug>/", strategies.strategy_detail, name="strategy_detail"),
     path("strategies/<slug:slug>/actions/", actions.action_list, name="action_list"),
+    path(
+        "strategies/<slug:slug>/structures.json",
+        structures.structure_suggestions,
+        name="structure_suggestions",
+    ),
     path("strategies/<slug:slug>/actions/<slug:action_slug>/", actions.action_detail, name="action_detail"),
     path(
         "strategies/<slug:slug>/actions/<slug:action_slug>/contribuer/",

@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Neighbourhood, Organisation, Sector
+from actors.models import Neighbourhood, Sector
 from strategy.enums import ActionStatus
 from strategy.models import Action, Audience, Axis, Orientation
+from strategy.organisation_filter import OrganisationFilter
 from strategy.search import filter_by_text
 
 
@@ -30,18 +31,8 @@ class ActionFilterSet(django_filters.FilterSet):
         to_field_name="number",
     )
     statut = django_filters.ChoiceFilter(label=_("Statut"), field_name="status", choices=ActionStatus.choices)
-    pilote = django_filters.ModelChoiceFilter(
-        label=_("Structure pilote"),
-        field_name="pilot",
-        queryset=Organisation.objects.none(),
-        to_field_name="slug",
-    )
-    partenaire = django_filters.ModelChoiceFilter(
-        label=_("Partenaire"),
-        field_name="partners",
-        queryset=Organisation.objects.none(),
-        to_field_name="slug",
-    )
+    pilote = OrganisationFilter(label=_("Structure pilote"), field_name="pilot")
+    partenaire = OrganisationFilter(label=_("Partenaire"), field_name="partners")
     quartier = django_filters.ModelChoiceFilter(
         label=_("Quartier"),
         field_name="neighbourhoods",
@@ -79,8 +70,8 @@ class ActionFilterSet(django_filters.FilterSet):
         self.filters["axe"].queryset = Axis.objects.visible_to(user).filter(strategy=strategy)
         self.filters["orientation"].queryset = Orientation.objects.visible_to(user).filter(strategy=strategy)
         involved = Action.objects.visible_to(user).filter(strategy=strategy).organisations_involved()
-        self.filters["pilote"].queryset = involved
-        self.filters["partenaire"].queryset = involved
+        self.filters["pilote"].extra["queryset"] = involved
+        self.filters["partenaire"].extra["queryset"] = involved
         self.filters["quartier"].queryset = Neighbourhood.objects.filter(territory=strategy.territory_id)
 
     def filter_text(self, queryset, name, value):

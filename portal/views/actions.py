@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.forms import ChoiceField, ModelChoiceField
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,6 +65,15 @@ def action_list(request, slug):
     )
     filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy, user=request.user)
     _label_empty_choices(filterset.form)
+    suggest_url = reverse("portal:structure_suggestions", args=[strategy.slug])
+    for name in ("pilote", "partenaire"):
+        filterset.form.fields[name].widget.attrs.update(
+            {
+                "data-combobox-url": suggest_url,
+                "data-combobox-empty": _("Aucune structure de cette stratégie ne correspond à ce nom."),
+                "placeholder": _("Tapez le nom d'une structure"),
+            }
+        )
     invalid = filterset.is_bound and not filterset.is_valid()
     results = queryset.none() if invalid else filterset.qs
     paginator = Paginator(results, PAGE_SIZE)
