@@ -23,18 +23,21 @@ PAGES = [
 
 # Anonymous visitor, 5 actions. Each page: the strategy (1), then its own lists, each fetched once
 # (axes, orientations, counts by status, budget totals, prefetches...). The filter form of the actions
-# list adds one query per select (axes, orientations, organisations, neighbourhoods, audiences, sectors).
+# list adds one query per select (axes, orientations, neighbourhoods, audiences, sectors); the pilot and
+# partner filters are text inputs, which query only when one is used.
 EXPECTED_QUERIES = {
     "/": 4,  # strategies, action counts, indicator counts, organisations involved
-    # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
-    "/strategies/pedt-ivry/": 12,
-    "/strategies/pedt-ivry/actions/": 12,
-    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 13,
+    # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names;
+    # the funding table: each year's main funders, each year's totals, the number of funders
+    "/strategies/pedt-ivry/": 14,
+    "/strategies/pedt-ivry/actions/": 10,
+    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 11,
     # ... its beneficiaries by year, then their breakdown by audience
     # ... its timeline (followup.timeline): milestones, status history, decisions, points d'étape;
     # its milestones for the lateness rule, then those the reader may see (why it is late).
     "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 18,
-    "/strategies/pedt-ivry/indicateurs/": 3,  # strategy, indicators, their territory values
+    # strategy, count, one page of indicators, the latest territory value of each (one window query)
+    "/strategies/pedt-ivry/indicateurs/": 4,
     "/strategies/pedt-ivry/indicateurs/places-creche/": 5,
     # strategy, count, organisations, sectors, piloted, partnerships, signatures
     "/strategies/pedt-ivry/acteurs/": 7,
