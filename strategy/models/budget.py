@@ -9,7 +9,6 @@ from simple_history.models import HistoricalRecords
 from strategy.enums import FundingSource, FundingStage
 from strategy.models.actions import Action
 
-
 #: The row that sums the funders a bounded table leaves out.
 OTHER_FUNDERS = _("Autres financeurs")
 
