@@ -7,7 +7,9 @@
    the organisations up to --organisations, then ANALYZE;
 2. serves the portal under gunicorn (2 workers, DEBUG off, production settings) on a free loopback port;
 3. times /healthz (the floor: the same server, the same stack, one small query) and each public page
-   sequentially, median of --repeat requests, and prints each page's ratio to the floor;
+   sequentially, median of --repeat requests, and prints each page's ratio to the floor; beside the
+   wall clock, the CPU time per request of the gunicorn workers plus their PostgreSQL backends (read
+   from /proc), which a machine shared with other work inflates far less than the wall clock;
 4. the actions list and the floor under --connections concurrent connections for --duration seconds
    (requests/s);
 5. the admin change form of one action, logged in as coordination: time, bytes and ``<option>`` count.
@@ -131,16 +133,58 @@ def fetch(port, path, cookies=None, method="GET", body=None, headers=None):
     return response.status, content, set_cookies
 
 
-def timed(port, path, repeat, cookies=None):
+def _cpu_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class ServerCPU:
+    """CPU seconds used so far by the gunicorn workers and the database backends serving them."""
+
+    def __init__(self, gunicorn_pid, database_url):
+        self.gunicorn_pid, self.database_url = gunicorn_pid, database_url
+
+    def pids(self):
+        import psycopg
+
+        workers = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as stat:
+                        if int(stat.read().rsplit(")", 1)[1].split()[1]) == self.gunicorn_pid:
+                            workers.append(int(entry))
+                except (FileNotFoundError, ProcessLookupError):
+                    continue
+        with psycopg.connect(self.database_url) as connection:
+            backends = connection.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+        return workers + [pid for (pid,) in backends]
+
+    def seconds(self, pids):
+        return sum(_cpu_seconds(pid) for pid in pids)
+
+
+def timed(cpu, port, path, repeat, cookies=None):
+    """(median wall-clock ms, server CPU ms per request, body) of ``repeat`` sequential requests."""
     status, content, _ = fetch(port, path, cookies)  # warm-up: templates, connections
+    fetch(port, path, cookies)  # both workers
     assert status == 200, (path, status)
+    pids = cpu.pids()
+    cpu_before = cpu.seconds(pids)
     durations = []
     for _ in range(repeat):
         start = time.perf_counter()
         status, content, _ = fetch(port, path, cookies)
         durations.append((time.perf_counter() - start) * 1000)
         assert status == 200, (path, status)
-    return statistics.median(durations), content
+    cpu_ms = (cpu.seconds(pids) - cpu_before) * 1000 / repeat
+    return statistics.median(durations), cpu_ms, content
 
 
 def throughput(port, path, connections, duration):
@@ -264,13 +308,13 @@ def main():
             except OSError:
                 pass
             time.sleep(0.2)
-        run_bench(args, port, *action)
+        run_bench(args, ServerCPU(gunicorn.pid, database_url), port, *action)
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
 
-def run_bench(args, port, action_slug, action_pk, pilot_slug):
+def run_bench(args, cpu, port, action_slug, action_pk, pilot_slug):
     base = f"/strategies/{SLUG}"
     status, content, _ = fetch(port, f"{base}/indicateurs/")
     indicator = re.search(rf'href="{base}/indicateurs/([\w-]+)/"'.encode(), content).group(1).decode()
@@ -287,18 +331,22 @@ def run_bench(args, port, action_slug, action_pk, pilot_slug):
         f"{base}/concertation/",
         f"{base}/documents/",
     ]
-    floor_ms, _ = timed(port, "/healthz", args.repeat)
+    floor_ms, floor_cpu, _ = timed(cpu, port, "/healthz", args.repeat)
     print(
         f"\nPublic pages, anonymous, uncached: median of {args.repeat} requests, gunicorn {args.workers} workers"
     )
-    print(f"{'URL':70} {'KB':>6} {'ms':>8} {'× floor':>8}")
-    print(f"{'/healthz (floor)':70} {'':6} {floor_ms:8.1f} {1:8.1f}")
-    worst = 0
+    print("(CPU: gunicorn workers + PostgreSQL backends, per request)")
+    print(f"{'URL':64} {'KB':>5} {'ms':>7} {'× floor':>8} {'CPU ms':>7} {'× floor':>8}")
+    print(f"{'/healthz (floor)':64} {'':5} {floor_ms:7.1f} {1:8.1f} {floor_cpu:7.1f} {1:8.1f}")
+    worst, worst_cpu = 0, 0
     for path in pages:
-        median_ms, content = timed(port, path, args.repeat)
-        worst = max(worst, median_ms / floor_ms)
-        print(f"{path[:70]:70} {len(content) / 1024:6.0f} {median_ms:8.1f} {median_ms / floor_ms:8.1f}")
-    print(f"Worst page: {worst:.1f}× the floor")
+        median_ms, cpu_ms, content = timed(cpu, port, path, args.repeat)
+        worst, worst_cpu = max(worst, median_ms / floor_ms), max(worst_cpu, cpu_ms / floor_cpu)
+        print(
+            f"{path[:64]:64} {len(content) / 1024:5.0f} {median_ms:7.1f} {median_ms / floor_ms:8.1f} "
+            f"{cpu_ms:7.1f} {cpu_ms / floor_cpu:8.1f}"
+        )
+    print(f"Worst page: {worst:.1f}× the floor (wall clock), {worst_cpu:.1f}× (CPU)")
 
     print(f"\nUnder {args.connections} concurrent connections, {args.duration} s each")
     floor_rps, floor_errors = throughput(port, "/healthz", args.connections, args.duration)
@@ -310,11 +358,11 @@ def run_bench(args, port, action_slug, action_pk, pilot_slug):
 
     cookies = login(port)
     path = f"/admin/strategy/action/{action_pk}/change/"
-    median_ms, content = timed(port, path, max(args.repeat // 2, 5), cookies)
+    median_ms, cpu_ms, content = timed(cpu, port, path, max(args.repeat // 2, 5), cookies)
     print("\nAdmin change form of one action, logged in as coordination")
     print(
-        f"  {path}: {median_ms:.0f} ms, {len(content) / 1024:.0f} KB, {content.count(b'<option')} <option>, "
-        f"{median_ms / floor_ms:.1f}× the floor"
+        f"  {path}: {median_ms:.0f} ms ({median_ms / floor_ms:.1f}× the floor), CPU {cpu_ms:.0f} ms "
+        f"({cpu_ms / floor_cpu:.1f}×), {len(content) / 1024:.0f} KB, {content.count(b'<option')} <option>"
     )
 
 

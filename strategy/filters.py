@@ -89,7 +89,15 @@ class ActionFilterSet(django_filters.FilterSet):
             Q(end_date__isnull=True) | Q(end_date__year__gte=year),
         )
 
+    #: Filters across a many-to-many relation, which can repeat an action once per match.
+    MANY_TO_MANY = ("partenaire", "quartier", "public", "secteur")
+
     @property
     def qs(self):
-        # M2M filters (partner, neighbourhood…) can repeat rows.
-        return super().qs.distinct()
+        queryset = super().qs
+        # DISTINCT only when a filter can repeat rows: it makes the database compute every row (and
+        # its lateness) before the page's LIMIT, and the count compare every column.
+        cleaned = getattr(self.form, "cleaned_data", {})
+        if any(cleaned.get(name) for name in self.MANY_TO_MANY):
+            return queryset.distinct()
+        return queryset

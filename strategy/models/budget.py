@@ -46,9 +46,13 @@ class BudgetLineQuerySet(models.QuerySet):
             .order_by("year", "rank")
         )
         rows = [{key: row[key] for key in ("funder__name", "year", "planned", "executed")} for row in ranked]
-        years = self.values("year").annotate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+        years = (
+            self.values("year")
+            .annotate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+            .order_by("year")
+        )
         result = []
-        for year in sorted(years, key=lambda row: row["year"]):
+        for year in years:
             shown = [row for row in rows if row["year"] == year["year"]]
             result.extend(shown)
             others = {
