@@ -230,11 +230,12 @@ def indicator_chart(indicator, measurements):
     return Chart(_svg(title, description, "".join(body)), title, description, columns, rows)
 
 
-def budget_chart(rows):
-    """Planned and executed amounts per year, as paired bars; the table keeps every funder's row.
+def budget_chart(rows, funder_count=None):
+    """Planned and executed amounts per year, as paired bars; the table keeps each row given.
 
     ``rows`` are dicts with ``funder__name``, ``year``, ``planned`` and ``executed`` (see
-    ``BudgetLineQuerySet.totals_by_funder_and_year``).
+    ``BudgetLineQuerySet.totals_by_funder_and_year``, or its bounded ``totals_by_top_funders_and_year``
+    whose « others » row then calls for the real ``funder_count``).
     """
     rows = list(rows)
     title = _("Financements prévus et réalisés par année")
@@ -290,7 +291,7 @@ def budget_chart(rows):
 
     total_planned = sum(planned.values())
     total_executed = sum(executed.values())
-    funders = len({row["funder__name"] for row in rows})
+    funders = len({row["funder__name"] for row in rows}) if funder_count is None else funder_count
     description = _("De %(first)s à %(last)s : %(planned)s prévus, %(executed)s réalisés, %(funders)s.") % {
         "first": years[0],
         "last": years[-1],

@@ -13,6 +13,7 @@ from portal.views import (
     neighbourhoods,
     pages,
     strategies,
+    structures,
 )
 from strategy.page_cache import public_page
 
@@ -28,6 +29,11 @@ urlpatterns = [
     path("strategies/<slug:slug>/", strategies.strategy_detail, name="strategy_detail"),
     path("strategies/<slug:slug>/actualites.atom", public_page()(feeds.StrategyFeed()), name="strategy_feed"),
     path("strategies/<slug:slug>/actions/", actions.action_list, name="action_list"),
+    path(
+        "strategies/<slug:slug>/structures.json",
+        structures.structure_suggestions,
+        name="structure_suggestions",
+    ),
     path("strategies/<slug:slug>/actions/<slug:action_slug>/", actions.action_detail, name="action_detail"),
     path(
         "strategies/<slug:slug>/actions/<slug:action_slug>/contribuer/",

@@ -16,10 +16,13 @@ class CachedChoicesInlineMixin:
     """Selects in an inline load their choices once per formset instead of once per row."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        return _freeze_choices(super().formfield_for_foreignkey(db_field, request, **kwargs))
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        # An autocomplete renders only the chosen option: freezing would load every row instead.
+        return field if db_field.name in self.get_autocomplete_fields(request) else _freeze_choices(field)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        return _freeze_choices(super().formfield_for_manytomany(db_field, request, **kwargs))
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return field if db_field.name in self.get_autocomplete_fields(request) else _freeze_choices(field)
 
 
 def _freeze_choices(field):

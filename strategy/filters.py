@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from actors.models import Neighbourhood, Organisation, Sector
+from actors.models import Neighbourhood, Sector
 from strategy.enums import ActionStatus
 from strategy.models import Action, Audience, Axis, Orientation
+from strategy.organisation_filter import OrganisationFilter
 from strategy.search import filter_by_text
 
 # The empty choice of each select agrees with its noun: « Tous » les axes, « Toutes » les orientations.
@@ -42,20 +43,8 @@ class ActionFilterSet(django_filters.FilterSet):
     statut = django_filters.ChoiceFilter(
         label=_("Statut"), empty_label=ALL_MASCULINE, field_name="status", choices=ActionStatus.choices
     )
-    pilote = django_filters.ModelChoiceFilter(
-        label=_("Structure pilote"),
-        empty_label=ALL_FEMININE,
-        field_name="pilot",
-        queryset=Organisation.objects.none(),
-        to_field_name="slug",
-    )
-    partenaire = django_filters.ModelChoiceFilter(
-        label=_("Partenaire"),
-        empty_label=ALL_MASCULINE,
-        field_name="partners",
-        queryset=Organisation.objects.none(),
-        to_field_name="slug",
-    )
+    pilote = OrganisationFilter(label=_("Structure pilote"), field_name="pilot")
+    partenaire = OrganisationFilter(label=_("Partenaire"), field_name="partners")
     quartier = django_filters.ModelChoiceFilter(
         label=_("Quartier"),
         empty_label=ALL_MASCULINE,
@@ -103,8 +92,8 @@ class ActionFilterSet(django_filters.FilterSet):
         self.filters["axe"].queryset = Axis.objects.visible_to(user).filter(strategy=strategy)
         self.filters["orientation"].queryset = Orientation.objects.visible_to(user).filter(strategy=strategy)
         involved = Action.objects.visible_to(user).filter(strategy=strategy).organisations_involved()
-        self.filters["pilote"].queryset = involved
-        self.filters["partenaire"].queryset = involved
+        self.filters["pilote"].extra["queryset"] = involved
+        self.filters["partenaire"].extra["queryset"] = involved
         self.filters["quartier"].queryset = Neighbourhood.objects.filter(territory=strategy.territory_id)
 
     def filter_text(self, queryset, name, value):
@@ -122,7 +111,15 @@ class ActionFilterSet(django_filters.FilterSet):
             Q(end_date__isnull=True) | Q(end_date__year__gte=year),
         )
 
+    #: Filters across a many-to-many relation, which can repeat an action once per match.
+    MANY_TO_MANY = ("partenaire", "quartier", "public", "secteur")
+
     @property
     def qs(self):
-        # M2M filters (partner, neighbourhood…) can repeat rows.
-        return super().qs.distinct()
+        queryset = super().qs
+        # DISTINCT only when a filter can repeat rows: it makes the database compute every row (and
+        # its lateness) before the page's LIMIT, and the count compare every column.
+        cleaned = getattr(self.form, "cleaned_data", {})
+        if any(cleaned.get(name) for name in self.MANY_TO_MANY):
+            return queryset.distinct()
+        return queryset

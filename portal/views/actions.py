@@ -2,7 +2,9 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from followup.timeline import timeline_of
 from indicators.models import Indicator
@@ -52,6 +54,15 @@ def action_list(request, slug):
         .in_code_order()
     )
     filterset = ActionFilterSet(request.GET or None, queryset=queryset, strategy=strategy, user=request.user)
+    suggest_url = reverse("portal:structure_suggestions", args=[strategy.slug])
+    for name in ("pilote", "partenaire"):
+        filterset.form.fields[name].widget.attrs.update(
+            {
+                "data-combobox-url": suggest_url,
+                "data-combobox-empty": _("Aucune structure de cette stratégie ne correspond à ce nom."),
+                "placeholder": _("Tapez le nom d'une structure"),
+            }
+        )
     invalid = filterset.is_bound and not filterset.is_valid()
     results = queryset.none() if invalid else filterset.qs
     paginator = Paginator(results, PAGE_SIZE)

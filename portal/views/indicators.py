@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
@@ -6,6 +7,8 @@ from indicators.models import Indicator, Measurement
 from portal.views.access import get_visible_strategy
 from strategy.models import Action
 from strategy.page_cache import public_page
+
+PAGE_SIZE = 50
 
 
 def _territory_measurements():
@@ -22,15 +25,24 @@ def indicator_list(request, slug):
     queryset = Indicator.objects.visible_to(request.user).filter(strategy=strategy)
     if core_only:
         queryset = queryset.filter(is_core=True)
-    indicators = list(
+    # Paginated; each indicator brings its latest territory-wide value only (a window function
+    # per indicator in one query), not its whole series.
+    paginator = Paginator(
         queryset.select_related("source")
         .prefetch_related(
-            Prefetch("measurements", queryset=_territory_measurements(), to_attr="territory_values")
+            Prefetch(
+                "measurements",
+                queryset=_territory_measurements().reverse()[:1],
+                to_attr="latest_values",
+            )
         )
-        .order_by("code")
+        .order_by("code"),
+        PAGE_SIZE,
     )
+    page = paginator.get_page(request.GET.get("page"))
+    indicators = list(page.object_list)
     for indicator in indicators:
-        indicator.latest = indicator.territory_values[-1] if indicator.territory_values else None
+        indicator.latest = indicator.latest_values[0] if indicator.latest_values else None
         latest_value = indicator.latest.value if indicator.latest else None
         progress = indicator.progress_to_target(latest_value)
         indicator.progress_percent = None if progress is None else round(progress * 100)
@@ -41,6 +53,9 @@ def indicator_list(request, slug):
             "strategy": strategy,
             "indicators": indicators,
             "core_only": core_only,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            "query": "socle=1" if core_only else "",
             "csv_url": f"/strategies/{strategy.slug}/indicateurs.csv",
         },
     )

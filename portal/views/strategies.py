@@ -10,6 +10,9 @@ from strategy.models import Action, BudgetLine, Contribution, Orientation
 from strategy.page_cache import public_page
 from strategy.rollups import empty_rollup, neighbourhood_rows, strategy_rollups
 
+#: Funders named in the strategy page's funding table each year; the others share one row.
+BUDGET_FUNDERS_PER_YEAR = 8
+
 
 @public_page()
 def strategy_detail(request, slug):
@@ -44,7 +47,10 @@ def strategy_detail(request, slug):
         axis.counts = {share.status: share.count for share in axis.rollup.present_statuses}
         axis.action_count = axis.rollup.count
         axis.orientation_list = [o for o in orientations if o.axis_id == axis.pk]
-    budget_rows = BudgetLine.objects.filter(action__in=actions).totals_by_funder_and_year()
+    # Bounded: each year's main funders and one row for the others (a large territory had 674 rows).
+    budget_lines = BudgetLine.objects.filter(action__in=actions)
+    budget_rows = budget_lines.totals_by_top_funders_and_year(top=BUDGET_FUNDERS_PER_YEAR)
+    funder_count = budget_lines.values("funder").distinct().count()
     context = {
         "strategy": strategy,
         "axes": axes,
@@ -52,7 +58,7 @@ def strategy_detail(request, slug):
         "orientations": orientations,
         "signatories": strategy.signatories.select_related("organisation"),
         "status_chart": status_by_axis_chart(axes),
-        "budget_chart": budget_chart(budget_rows),
+        "budget_chart": budget_chart(budget_rows, funder_count=funder_count),
         "action_count": rollups.total.count,
         "rollup": rollups.total,
         "neighbourhood_rollups": neighbourhood_rows(rollups),

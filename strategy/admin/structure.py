@@ -50,6 +50,7 @@ class SignatoryInline(ParentScopedInlineMixin, CachedChoicesInlineMixin, admin.T
     formfield_overrides = FRENCH_NUMBER_FIELDS
     model = Signatory
     fields = ["order", "organisation", "representative", "representative_title"]
+    autocomplete_fields = ["organisation"]
     extra = 0
 
     def get_queryset(self, request):

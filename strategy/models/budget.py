@@ -1,12 +1,16 @@
 """The funding table: an action's budget lines, one per funder and year."""
 
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from strategy.enums import FundingSource, FundingStage
 from strategy.models.actions import Action
+
+#: The row that sums the funders a bounded table leaves out.
+OTHER_FUNDERS = _("Autres financeurs")
 
 
 class BudgetLineQuerySet(models.QuerySet):
@@ -23,6 +27,41 @@ class BudgetLineQuerySet(models.QuerySet):
 
     def totals(self):
         return self.aggregate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+
+    def totals_by_top_funders_and_year(self, top=8):
+        """Like ``totals_by_funder_and_year``, bounded: each year's ``top`` funders by planned amount,
+        then one row « Autres financeurs » summing the others, so each year's total stays exact.
+
+        Rows ordered by year, then planned amount (largest first), the others last. Two queries.
+        """
+        ranked = (
+            self.values("funder__name", "year")
+            .annotate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+            .annotate(
+                rank=Window(
+                    RowNumber(), partition_by=[F("year")], order_by=[F("planned").desc(), F("funder__name")]
+                )
+            )
+            .filter(rank__lte=top)
+            .order_by("year", "rank")
+        )
+        rows = [{key: row[key] for key in ("funder__name", "year", "planned", "executed")} for row in ranked]
+        years = (
+            self.values("year")
+            .annotate(planned=Sum("planned_amount"), executed=Sum("executed_amount"))
+            .order_by("year")
+        )
+        result = []
+        for year in years:
+            shown = [row for row in rows if row["year"] == year["year"]]
+            result.extend(shown)
+            others = {
+                amount: (year[amount] or 0) - sum(row[amount] or 0 for row in shown)
+                for amount in ("planned", "executed")
+            }
+            if any(others.values()):
+                result.append({"funder__name": OTHER_FUNDERS, "year": year["year"], **others})
+        return result
 
 
 class BudgetLine(models.Model):

@@ -69,12 +69,16 @@ def test_the_actions_page_filters_never_offer_a_draft_orientation_or_a_draft_onl
     options = options_of(response.content.decode())
     # The lists are there and offer what is public...
     assert any("Un parcours culturel pour chaque enfant" in label for label in options["orientation"])
-    assert "Service enfance" in options["pilote"]
     # ...and nothing of the drafts.
     assert not any(SECRET_ORIENTATION in label for label in options["orientation"])
-    assert SECRET_PILOT not in options["pilote"]
-    assert SECRET_PILOT not in options["partenaire"]
     assert SECRET_ORIENTATION not in response.content.decode()
+    # The pilot and partner filters suggest names from an endpoint, by the same rule.
+    suggestions = f"/strategies/{portal['strategy'].slug}/structures.json"
+    assert [r["name"] for r in client.get(suggestions, {"q": "Service enfance"}).json()["results"]] == [
+        "Service enfance"
+    ]
+    assert client.get(suggestions, {"q": SECRET_PILOT}).json()["results"] == []
+    assert SECRET_PILOT not in response.content.decode()
 
 
 def test_staff_inside_the_strategy_are_offered_the_draft_orientation(client, portal, secrets):

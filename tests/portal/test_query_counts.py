@@ -27,21 +27,24 @@ PAGES = [
 # Anonymous visitor, 5 actions, nothing cached yet. Each page: the revision the page cache keys on
 # (strategy.page_cache; of every strategy for the home page), the strategy (1), then its own lists,
 # each fetched once (axes, orientations, counts by status, budget totals, prefetches...). The filter
-# form of the actions list adds one query per select (axes, orientations, organisations,
-# neighbourhoods, audiences, sectors).
+# form of the actions list adds one query per select (axes, orientations, neighbourhoods, audiences,
+# sectors); the pilot and partner filters are text inputs, which query only when one is used.
 EXPECTED_QUERIES = {
     # strategies' revisions, strategies, action counts, indicator counts, organisations involved; then
     # the first choice: the strategies' neighbourhoods and the age bands
     "/": 7,
-    # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names
-    "/strategies/pedt-ivry/": 15,  # ... and the first choice: neighbourhoods, age bands
-    "/strategies/pedt-ivry/actions/": 13,
-    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 14,
+    # ... the roll-ups: by axis and orientation (3), by neighbourhood (3) and the neighbourhoods' names;
+    # the funding table: each year's main funders, each year's totals, the number of funders; the first
+    # choice: neighbourhoods, age bands
+    "/strategies/pedt-ivry/": 17,
+    "/strategies/pedt-ivry/actions/": 11,
+    "/strategies/pedt-ivry/actions/?quartier=ivry-port&q=action": 12,
     # ... its beneficiaries by year, then their breakdown by audience
     # ... its timeline (followup.timeline): milestones, status history, decisions, points d'étape;
     # its milestones for the lateness rule, then those the reader may see (why it is late).
     "/strategies/pedt-ivry/actions/21-parcours-theatre-a-lecole/": 19,
-    "/strategies/pedt-ivry/indicateurs/": 4,  # revision, strategy, indicators, their territory values
+    # revision, strategy, count, one page of indicators, the latest territory value of each (one window)
+    "/strategies/pedt-ivry/indicateurs/": 5,
     "/strategies/pedt-ivry/indicateurs/places-creche/": 6,
     # revision, strategy, count, organisations, sectors, piloted, partnerships, signatures
     "/strategies/pedt-ivry/acteurs/": 8,
