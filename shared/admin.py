@@ -3,6 +3,7 @@ inlines scoped to their parent, numbers typed the French way, a readable history
 may revert."""
 
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
@@ -13,16 +14,67 @@ from shared.form_fields import FrenchDecimalField, FrenchIntegerField, FrenchNum
 
 
 class CachedChoicesInlineMixin:
-    """Selects in an inline load their choices once per formset instead of once per row."""
+    """Selects in an inline load their choices once per formset instead of once per row; an
+    autocomplete loads the labels of every row's chosen value in one query."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        # An autocomplete renders only the chosen option: freezing would load every row instead.
-        return field if db_field.name in self.get_autocomplete_fields(request) else _freeze_choices(field)
+        if db_field.name in self.get_autocomplete_fields(request):
+            # An autocomplete renders only the chosen option: freezing would load every row instead.
+            kwargs.setdefault(
+                "widget", LabelledAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _freeze_choices(super().formfield_for_foreignkey(db_field, request, **kwargs))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         return field if db_field.name in self.get_autocomplete_fields(request) else _freeze_choices(field)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        names = [name for name in self.get_autocomplete_fields(request) if name in formset.form.base_fields]
+        if not names:
+            return formset
+
+        class LabelledFormSet(formset):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name in names:
+                    _share_labels(self.forms, name)
+
+        return LabelledFormSet
+
+
+class LabelledAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that takes its chosen option's label from ``known_labels`` when it is there
+    (filled for a whole formset by ``_share_labels``) instead of querying it row by row."""
+
+    known_labels = None
+
+    def optgroups(self, name, value, attr=None):
+        chosen = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.known_labels is None or not chosen or any(pk not in self.known_labels for pk in chosen):
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for pk in chosen[:1]:
+            options.append(self.create_option(name, pk, self.known_labels[pk], set(chosen), len(options)))
+        return [(None, options, 0)]
+
+
+def _share_labels(forms, name):
+    """The labels of the values ``forms`` show for the autocomplete field ``name``, in one query."""
+    widgets = []
+    for form in forms:
+        widget = getattr(form.fields[name].widget, "widget", form.fields[name].widget)
+        if isinstance(widget, LabelledAutocompleteSelect) and widget.field.remote_field.field_name == "id":
+            widgets.append((widget, form[name].value()))
+    values = {str(value) for _widget, value in widgets if value not in (None, "")}
+    if not values:
+        return
+    field = forms[0].fields[name]
+    labels = {str(obj.pk): field.label_from_instance(obj) for obj in field.queryset.filter(pk__in=values)}
+    for widget, _value in widgets:
+        widget.known_labels = labels
 
 
 def _freeze_choices(field):

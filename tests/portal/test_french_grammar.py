@@ -51,7 +51,6 @@ def test_the_empty_choice_agrees_with_each_filter_s_noun(client, portal):
     page = client.get(ACTIONS, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
 
     assert empty_choice(page, "orientation") == "Toutes"
-    assert empty_choice(page, "pilote") == "Toutes"
     assert empty_choice(page, "axe") == "Tous"
     assert empty_choice(page, "quartier") == "Tous"
     assert empty_choice(page, "statut") == "Tous"
@@ -61,7 +60,7 @@ def test_the_empty_choice_agrees_with_each_filter_s_noun(client, portal):
 def test_the_empty_choices_read_all_in_english(client, portal):
     page = client.get(ACTIONS, HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    assert {empty_choice(page, name) for name in ("orientation", "pilote", "axe", "statut")} == {"All"}
+    assert {empty_choice(page, name) for name in ("orientation", "axe", "statut")} == {"All"}
 
 
 def test_the_first_of_the_month_is_1er_in_french_and_month_first_in_english(client, portal):
