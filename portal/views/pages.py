@@ -56,4 +56,4 @@ def robots_txt(request):
 @cache_control(max_age=86400, public=True)
 def favicon(request):
     """Browsers and feed readers ask for /favicon.ico whatever the pages' <link rel="icon"> says."""
-    return redirect(static("img/favicon.svg"), permanent=True)
+    return redirect(static("img/logo.svg"), permanent=True)

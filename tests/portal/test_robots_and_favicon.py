@@ -26,13 +26,13 @@ def test_every_page_links_the_svg_favicon_that_exists(client, db):
         html = client.get(url).content.decode()
         icon = re.search(r'<link rel="icon" href="/static/([^"]+)" type="image/svg\+xml">', html)
         assert icon, url
-        assert finders.find(icon[1]).endswith("favicon.svg")
+        assert finders.find(icon[1]).endswith("logo.svg")
 
 
 def test_favicon_ico_leads_to_the_svg_favicon_rather_than_a_404(client, db):
     response = client.get("/favicon.ico")
 
     assert response.status_code == 301
-    assert response["Location"] == "/static/img/favicon.svg"
+    assert response["Location"] == "/static/img/logo.svg"
     assert resolve("/favicon.ico").url_name == "favicon"
-    assert finders.find("img/favicon.svg")
+    assert finders.find("img/logo.svg")
