@@ -20,7 +20,9 @@ function failures(lhr) {
       if (ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
       const items = (audit.details && audit.details.items) || [];
       const where = items.slice(0, 5).map((item) =>
-        JSON.stringify(item.node ? item.node.snippet || item.node.selector : item.description || item.source || item.url || item),
+        item.node
+          ? item.node.snippet || item.node.selector
+          : [item.description, item.url || item.sourceLocation?.url].filter(Boolean).join(" ") || JSON.stringify(item),
       );
       found.push({ category: id, id: audit.id, title: audit.title, where });
     }
