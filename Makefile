@@ -9,7 +9,7 @@ PORT ?= 8000
 # The application packages, checked for logic written twice (migrations and data files aside).
 APPS := citedu shared worker notifications actors legal strategy indicators followup charts documents portal api demo maintenance
 
-.PHONY: run test quality format messages install bench clean
+.PHONY: run test quality format messages install node-tools bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) node-tools
+
+# Lighthouse, which the suite runs on the public pages, from package-lock.json (package.json overrides
+# two "latest" dependencies of its trace engine, which npm ci would refuse); skipped with a warning
+# where npm is missing (the test is then skipped, except with CI set, where it fails).
+node-tools: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm introuvable : le test Lighthouse sera sauté (il est requis en CI)."; fi
 
 # Compiled translations (English); skipped with a warning where GNU gettext is missing.
 messages: $(STAMP)
@@ -40,7 +49,7 @@ run: $(STAMP) messages
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP) messages
+test: $(STAMP) messages node-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 quality: $(STAMP)
@@ -59,4 +68,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules

@@ -328,8 +328,10 @@ class OfflineSwaggerView(SpectacularSwaggerSplitView):
         response = super().get(request, *args, **kwargs)
         if "settings" in response.data:
             # Swagger UI would otherwise send the schema's URL to validator.swagger.io for a badge.
+            # Without deep links, an operation's path is text inside its toggle button, not a link
+            # nested in a button (axe's nested-interactive, and a touch target too small).
             response.data["settings"] = self._dump(
-                {**spectacular_settings.SWAGGER_UI_SETTINGS, "validatorUrl": None}
+                {**spectacular_settings.SWAGGER_UI_SETTINGS, "validatorUrl": None, "deepLinking": False}
             )
         return response
 

@@ -11,6 +11,10 @@ from portal.views.access import can_contribute, get_visible_strategy
 from strategy import mail as strategy_mail
 from strategy.models import Action, Orientation
 
+#: The thank-you message's id: the page comes back scrolled to it (the layout gives a message with
+#: extra tags that id, and tabindex="-1" so the fragment moves the focus there too).
+THANKS_ANCHOR = "merci"
+
 
 def _save_contribution(request, strategy, target, redirect_url, **target_fields):
     if not can_contribute(request.user, strategy):
@@ -28,8 +32,9 @@ def _save_contribution(request, strategy, target, redirect_url, **target_fields)
         messages.success(
             request,
             _("Merci : votre contribution est enregistrée. L'équipe de coordination vous répondra ici."),
+            extra_tags=THANKS_ANCHOR,
         )
-        return redirect(f"{redirect_url}#contributions")
+        return redirect(f"{redirect_url}#{THANKS_ANCHOR}")
     return render(
         request,
         "portal/contribution_form.html",
@@ -56,7 +61,4 @@ def contribute_to_orientation(request, slug, number):
         Orientation.objects.visible_to(request.user).filter(strategy=strategy), number=number
     )
     url = strategy.get_absolute_url()
-    response = _save_contribution(request, strategy, orientation, url, orientation=orientation)
-    if response.status_code == 302:
-        return redirect(f"{url}#orientation-{orientation.number}")
-    return response
+    return _save_contribution(request, strategy, orientation, url, orientation=orientation)

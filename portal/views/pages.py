@@ -2,7 +2,8 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -43,3 +44,29 @@ def theme_css(request):
     if not HEX_COLOUR.match(colour or ""):
         colour = DEFAULT_BRAND
     return HttpResponse(f":root {{ --brand: {colour}; }}\n", content_type="text/css; charset=utf-8")
+
+
+#: Crawlers may read the public pages and the API's docs; not the back office, the logins, nor the
+#: API's answers (the same data as the pages, with filters without end). Allow before Disallow: crawlers
+#: that take the first match (Python's robotparser) agree with those that take the longest (Google's).
+#: No sitemap yet: no Sitemap line.
+ROBOTS_TXT = """User-agent: *
+Disallow: /admin/
+Disallow: /comptes/
+Disallow: /i18n/
+Allow: /api/docs/
+Disallow: /api/
+"""
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the pages' <link rel="icon"> says."""
+    return redirect(static("img/logo.svg"), permanent=True)

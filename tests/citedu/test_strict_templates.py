@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 
 @pytest.mark.parametrize(
     ("template_name", "variable"),
-    [("includes/_chart.html", "chart"), ("documents/includes/_action_sheet.html", "action.slug")],
+    [("includes/_chart.html", "chart.title"), ("documents/includes/_action_sheet.html", "action.slug")],
 )
 def test_an_undefined_variable_in_one_of_our_templates_fails_the_test(template_name, variable):
     with pytest.raises(

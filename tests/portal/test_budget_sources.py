@@ -20,4 +20,4 @@ def test_a_line_without_a_source_shows_a_dash(client, portal):
     html = client.get(portal["theatre"].get_absolute_url()).content.decode()
 
     row = html[html.index("12\u202f500,50") - 300 : html.index("12\u202f500,50")]
-    assert "<td>—</td>" in row
+    assert '<td data-label="Source">—</td>' in row
