@@ -44,3 +44,14 @@ def test_the_api_and_the_csv_keep_the_french_name_as_data(client, portal):
 
     assert french_name in api and "Primary school" not in api
     assert french_name in csv and "Primary school" not in csv
+
+
+def test_the_neighbourhood_pages_and_the_first_choice_name_the_ages_in_english(client, portal):
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(
+        "/strategies/pedt-ivry/quartiers/ivry-port/", {"age": "6-11"}, HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    for html in (home, page):
+        assert "Primary school (6-11 years)" in html
+        assert "Élémentaire (6-11 ans)" not in html
