@@ -10,6 +10,7 @@ strategy of any size streams in bounded memory, the same bytes as the resources'
 
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from api import schemas
@@ -51,7 +52,7 @@ def actions_csv(request, slug):
     actions, errors = _filtered_actions(request, strategy)
     if errors is not None:
         return _invalid_filters(errors)
-    return csv_response(f"{strategy.slug}-actions.csv", schemas.ACTIONS, action_rows(actions))
+    return csv_response(f"{strategy.slug}-actions.csv", schemas.ACTIONS, lambda: action_rows(actions))
 
 
 @public_page()
@@ -63,7 +64,7 @@ def beneficiaries_csv(request, slug):
     if errors is not None:
         return _invalid_filters(errors)
     return csv_response(
-        f"{strategy.slug}-beneficiaires.csv", schemas.BENEFICIARIES, beneficiary_rows(actions)
+        f"{strategy.slug}-beneficiaires.csv", schemas.BENEFICIARIES, lambda: beneficiary_rows(actions)
     )
 
 
@@ -76,14 +77,25 @@ def indicators_csv(request, slug):
     filterset = MeasurementFilterSet(request.GET or None, queryset=queryset)
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filters(filterset.errors)
-    rows = measurement_rows(filterset.qs)
-    return csv_response(f"{strategy.slug}-indicateurs.csv", schemas.MEASUREMENTS, rows)
+    return csv_response(
+        f"{strategy.slug}-indicateurs.csv", schemas.MEASUREMENTS, lambda: measurement_rows(filterset.qs)
+    )
 
 
 def csv_response(filename, table, rows):
-    response = StreamingHttpResponse(stream_csv(table.headers, rows), content_type="text/csv; charset=utf-8")
+    """The file streamed from ``rows()``, a function returning its rows (called as they are written)."""
+    response = StreamingHttpResponse(
+        stream_csv(table.headers, _in_french(rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _in_french(rows):
+    """The rows with their labels (status, sex, « oui »…) in French whatever the reader's language: the
+    files are data, the same for everyone, and the import tables read them back."""
+    with translation.override("fr"):
+        yield from rows()
 
 
 @public_page()

@@ -10,6 +10,7 @@ tables: codes and periods are text, dates ``2021-05-31``, decimals with a comma 
 
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from indicators.enums import Direction, Rating, Sex
@@ -53,8 +54,9 @@ class Column:
 
     @property
     def allowed(self):
-        """The values a choice column may hold, else an empty list."""
-        return [str(label) for label in self.constraints.get("enum", [])]
+        """The values a choice column may hold, else an empty list (French: the files' own words)."""
+        with translation.override("fr"):
+            return [str(label) for label in self.constraints.get("enum", [])]
 
     def descriptor(self):
         """The column as a Table Schema field."""
@@ -62,15 +64,26 @@ class Column:
         descriptor["type"] = self.type
         if self.format:
             descriptor["format"] = self.format
-        descriptor.update({key: _translated(value) for key, value in self.options.items()})
-        if self.constraints:
-            descriptor["constraints"] = {key: _translated(value) for key, value in self.constraints.items()}
         if self.unit:
             descriptor["unit"] = str(self.unit)
-        if self.example and "decimalChar" not in self.options:
-            # frictionless 5 reads a field's example without its decimalChar: the page shows those.
-            descriptor["example"] = str(self.example)
+        # What the cells hold is French whatever the reader's language (the files are written in French,
+        # ``api.opendata``): only the titles and descriptions above follow it.
+        with translation.override("fr"):
+            descriptor.update({key: _translated(value) for key, value in self.options.items()})
+            if self.constraints:
+                descriptor["constraints"] = {
+                    key: _translated(value) for key, value in self.constraints.items()
+                }
+            if self.example and "decimalChar" not in self.options:
+                # frictionless 5 reads a field's example without its decimalChar: the page shows those.
+                descriptor["example"] = str(self.example)
         return descriptor
+
+    @property
+    def example_cell(self):
+        """The example as the file writes it (in French)."""
+        with translation.override("fr"):
+            return str(self.example)
 
 
 def _translated(value):

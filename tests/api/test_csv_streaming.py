@@ -4,6 +4,7 @@ factory data, with and without the pages' filters, for every role; and they impo
 import io
 
 import pytest
+from django.core.cache import cache
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -43,6 +44,7 @@ def resource_export(slug, name, query=None, user=None):
 
 
 def streamed(client, slug, name, query=None):
+    cache.clear()  # written afresh, not the page cache's copy of an earlier read (strategy.page_cache)
     response = client.get(f"/strategies/{slug}/{name}.csv", query or {})
     assert response.status_code == 200
     assert response.streaming

@@ -10,16 +10,16 @@ DEMO = ("pedt-ivry-sur-seine", "cite-educative-exemple")
 FILES = ("actions", "beneficiaires", "indicateurs")
 
 
-def local_package(client, slug, folder):
+def local_package(client, slug, folder, language="fr"):
     """The strategy's package with each CSV fetched through the client into ``folder``, its path made
     relative to it (frictionless reads only local files under the package's base path)."""
-    response = client.get(f"/strategies/{slug}/datapackage.json")
+    response = client.get(f"/strategies/{slug}/datapackage.json", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     descriptor = response.json()
     for resource in descriptor["resources"]:
         url = resource["path"]
         assert url == f"http://testserver/strategies/{slug}/{resource['name']}.csv"
-        csv = client.get(url.removeprefix("http://testserver"))
+        csv = client.get(url.removeprefix("http://testserver"), HTTP_ACCEPT_LANGUAGE=language)
         assert csv.status_code == 200
         (folder / f"{resource['name']}.csv").write_bytes(csv.getvalue())
         resource["path"] = f"{resource['name']}.csv"
@@ -30,9 +30,12 @@ def errors_of(report):
     return [(error.type, error.note) for task in report.tasks for error in task.errors]
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("slug", DEMO)
-def test_frictionless_validates_every_demo_csv_against_the_package(demo, db, client, slug, tmp_path):
-    descriptor = local_package(client, slug, tmp_path)
+def test_frictionless_validates_every_demo_csv_against_the_package(
+    demo, db, client, slug, language, tmp_path
+):
+    descriptor = local_package(client, slug, tmp_path, language)
 
     report = Package(descriptor, basepath=str(tmp_path)).validate()
 
@@ -111,3 +114,16 @@ def test_each_schema_is_served_at_a_stable_url(client, db):
     assert schema["fields"][0]["name"] == "Code"
     assert schema["primaryKey"] == ["Code"]
     assert client.get("/donnees/inconnu.schema.json").status_code == 404
+
+
+def test_the_files_are_the_same_data_whatever_the_reader_s_language(demo, db, client, tmp_path):
+    """Labels in the cells (« Ensemble », « oui », « À la hausse ») are data: French for everyone."""
+    for name in FILES:
+        url = f"/strategies/{DEMO[0]}/{name}.csv"
+        french, english = (
+            client.get(url, HTTP_ACCEPT_LANGUAGE=language).getvalue() for language in ("fr", "en")
+        )
+        assert english == french, name
+    assert ";oui;" in client.get(
+        f"/strategies/{DEMO[0]}/indicateurs.csv", HTTP_ACCEPT_LANGUAGE="en"
+    ).getvalue().decode("utf-8-sig")
