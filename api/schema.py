@@ -104,8 +104,12 @@ PARAMETERS = {
     ("query", "axe"): {"schema": {"minimum": 1, "maximum": 32767}, "example": 1},
     ("query", "orientation"): {"schema": {"minimum": 1, "maximum": 32767}, "example": 1},
     ("query", "statut"): {"example": "in_progress"},
-    ("query", "pilote"): {"schema": {"pattern": SLUG_PATTERN}, "example": "ivry-direction-enfance-education"},
-    ("query", "partenaire"): {"schema": {"pattern": SLUG_PATTERN}, "example": "caf-val-de-marne"},
+    # A structure by its identifier, its name or its short name (strategy.organisation_filter).
+    ("query", "pilote"): {
+        "schema": {"type": "string", "maxLength": 200},
+        "example": "ivry-direction-enfance-education",
+    },
+    ("query", "partenaire"): {"schema": {"type": "string", "maxLength": 200}, "example": "caf-val-de-marne"},
     ("query", "quartier"): {"schema": {"pattern": SLUG_PATTERN}, "example": "plateau-monmousseau"},
     ("query", "public"): {"schema": {"pattern": SLUG_PATTERN, "maxLength": 30}, "example": "6-11"},
     ("query", "secteur"): {"schema": {"pattern": SLUG_PATTERN, "maxLength": 40}, "example": "culture"},
