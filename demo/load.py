@@ -27,9 +27,9 @@ from indicators.models import Indicator, Measurement
 from strategy import revision
 from strategy.models import Action, Strategy
 
-PORTAL_APPS = ("actors", "strategy", "indicators", "documents", "followup")
+PORTAL_APPS = ("actors", "legal", "strategy", "indicators", "documents", "followup")
 #: Reference data created by migrations, kept by a reset.
-KEPT_MODELS = ("actors.Sector", "strategy.Audience")
+KEPT_MODELS = ("actors.Sector", "strategy.Audience", "legal.ProcessingRecord")
 
 
 def load_demo(with_data=True, with_users=False):

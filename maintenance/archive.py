@@ -19,9 +19,12 @@ import time
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core import management, serializers
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
+
+from strategy import revision
 
 #: Rebuilt by migrations, or worthless in a backup (sessions and login attempts), or the work of the
 #: moment: the task queue, the workers, the rendered PDFs (rendered again from the rows) and freezings.
@@ -179,8 +182,9 @@ def _replace_rows_then_files(data, staged, media_root, staging):
     moved = []  # (target, the previous file set aside or None), to undo on failure
     try:
         with transaction.atomic():
-            management.call_command("flush", interactive=False, verbosity=0)
-            management.call_command("loaddata", str(fixture), verbosity=0)
+            with revision.restoring():
+                management.call_command("flush", interactive=False, verbosity=0)
+                management.call_command("loaddata", str(fixture), verbosity=0)
             for index, (relative, source) in enumerate(staged.items()):
                 target = media_root / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -191,6 +195,8 @@ def _replace_rows_then_files(data, staged, media_root, staging):
                     os.replace(target, aside)
                 moved.append((target, aside))
                 os.replace(source, target)
+        # The pages cached before the restore showed other rows (strategy.revision moved them on too).
+        cache.clear()
     except (DeserializationError, DatabaseError, OSError) as error:
         _undo(moved)
         raise BackupError(f"Restauration impossible, rien n'a été modifié : {error}") from None

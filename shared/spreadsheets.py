@@ -148,6 +148,9 @@ def _read_csv(data):
                 )
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    # The csv module's own bound stops a giant cell before it is held whole; other libraries raise that
+    # bound process-wide (frictionless sets it to sys.maxsize), so it is set again here.
+    csv.field_size_limit(CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
@@ -166,6 +169,9 @@ def _read_csv(data):
         _raise(_("CSV illisible : %(error)s.") % {"error": error})
     return rows
 
+
+#: The longest field the csv module reads before refusing the file (its default, 128 Kio).
+CSV_FIELD_LIMIT = 131_072
 
 #: How the CSV exports are written (their Table Schema's dialect says the same: ``api.schemas``).
 CSV_DIALECT = {"delimiter": ";", "lineterminator": "\r\n"}

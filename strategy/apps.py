@@ -22,11 +22,11 @@ class StrategyConfig(AppConfig):
         """Every write to what a strategy's pages show bumps its revision (``strategy.revision``);
         the actors' rows and the legal pages are shared by the strategies, so they bump them all."""
         from django.apps import apps
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
         from shared.signals import content_changed
         from strategy import revision
-        from strategy.models import StrategyRevision
+        from strategy.models import Strategy, StrategyRevision
 
         revision.connect(revision.content_models(self, exclude=(StrategyRevision,)))
         # The legal pages (publisher, statement, processing records) are every strategy's too.
@@ -50,3 +50,6 @@ class StrategyConfig(AppConfig):
                     dispatch_uid=f"revision.m2m.{label}.{field.name}",
                 )
         content_changed.connect(revision.content_written_in_bulk, dispatch_uid="revision.bulk")
+        pre_delete.connect(
+            revision.strategy_deleting, sender=Strategy, dispatch_uid="revision.strategy_deleting"
+        )

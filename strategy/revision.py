@@ -25,10 +25,11 @@ Who bumps: the model signals each domain app connects (``strategy.apps``, ``indi
 few bulk writers themselves (``bump``/``bump_all``) where no signal fires.
 """
 
+import contextlib
 import threading
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 
 from strategy.models import Action, ActionBeneficiaries, Meeting, Strategy, StrategyRevision
 
@@ -69,8 +70,30 @@ def _read():
     _markers().clear()
 
 
+@contextlib.contextmanager
+def restoring():
+    """For a restore (``maintenance.archive``): no bump while the backup's rows, revisions included,
+    are loaded (their many-to-many links would otherwise create revision rows the backup then
+    collides with); afterwards every revision moves past every number used before the restore, so no
+    page cached before it can be served after it."""
+    used = StrategyRevision.objects.aggregate(highest=Max("number"))["highest"] or FIRST
+    _pending.paused = True
+    try:
+        yield
+    finally:
+        _pending.paused = False
+    StrategyRevision.objects.update(number=F("number") + used)
+    _create_missing(None)
+
+
+def _paused():
+    return getattr(_pending, "paused", False)
+
+
 def bump(strategy_ids):
     """Bumps the revision of these strategies in the current transaction (once per transaction)."""
+    if _paused():
+        return
     if strategy_ids == ALL:
         bump_all()
         return
@@ -85,7 +108,7 @@ def bump(strategy_ids):
 
 def bump_all():
     """Bumps every strategy: for what any page may show (an organisation, a legal page)."""
-    if ALL in _bumped_here():
+    if _paused() or ALL in _bumped_here():
         return
     StrategyRevision.objects.update(number=F("number") + 1)
     _create_missing(None)
@@ -98,7 +121,7 @@ def _create_missing(ids):
     Only for strategies that exist: a strategy deleted in this transaction gets no row. Two writers
     creating the same row: the second's insert is ignored, then its UPDATE bumps past the first's.
     """
-    missing = Strategy.objects.filter(revision__isnull=True)
+    missing = Strategy.objects.filter(revision__isnull=True).exclude(pk__in=_deleting_here())
     if ids is not None:
         missing = missing.filter(pk__in=ids)
     missing_ids = list(missing.values_list("pk", flat=True))
@@ -139,6 +162,18 @@ def _bumped_here():
     for key in [key for key, marker in markers.items() if id(marker) not in live]:
         del markers[key]
     return set(markers)
+
+
+def _deleting_here():
+    """The strategies being deleted in the current transaction (``strategy_deleting``)."""
+    return {key[1] for key in _bumped_here() if isinstance(key, tuple) and key[0] == "deleting"}
+
+
+def strategy_deleting(sender, instance, **kwargs):
+    """``pre_delete`` of a strategy: its rows go first (the collector deletes children before their
+    parent), and their own signals must not bump it, which would create a revision row for a strategy
+    about to disappear (a foreign key broken at the commit)."""
+    _remember({instance.pk, ("deleting", instance.pk)})
 
 
 def _remember(keys):

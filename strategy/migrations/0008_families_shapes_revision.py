@@ -25,7 +25,8 @@ def number_strategies(apps, schema_editor):
     Strategy = apps.get_model("strategy", "Strategy")
     StrategyRevision = apps.get_model("strategy", "StrategyRevision")
     StrategyRevision.objects.bulk_create(
-        [StrategyRevision(strategy_id=pk) for pk in Strategy.objects.values_list("pk", flat=True)]
+        [StrategyRevision(strategy_id=pk) for pk in Strategy.objects.values_list("pk", flat=True)],
+        ignore_conflicts=True,  # run again by the tests' reference data restore
     )
 
 
