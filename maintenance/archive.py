@@ -19,8 +19,8 @@ import time
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core import management, serializers
+from django.core.cache import cache
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 

@@ -4,8 +4,8 @@ factory data, with and without the pages' filters, for every role; and they impo
 import io
 
 import pytest
-from django.core.cache import cache
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import RequestFactory
 
