@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from followup.announcements import announce_round
 from followup.enums import ReportStatus, RoundStatus
 from followup.models import IN_SCOPE_STATUSES, ActionReport, ReportingRound, RoundParticipant
 from indicators import periods
@@ -37,11 +38,9 @@ def _locked(round):
 def open_round(round, user, now=None, *, send_mail=True):
     """Open a prepared round: one participant per pilot organisation, one report per action in
     scope, and the opening mail to each organisation's pilots, written by the worker
-    (``followup.tasks.announce_round``; not with ``send_mail=False``: the demo records past rounds).
+    (``followup.announcements``; not with ``send_mail=False``: the demo records past rounds).
     Raises a French ``ValidationError`` (and changes nothing) when the round is not in preparation or
     asks nothing."""
-    from followup import tasks
-
     round = _locked(round)
     if round.status != RoundStatus.PREPARING:
         raise ValidationError(_("Cette campagne est déjà ouverte ou clôturée."))
@@ -67,7 +66,7 @@ def open_round(round, user, now=None, *, send_mail=True):
     round.save(update_fields=["status", "opened_at", "opened_by", "updated_at"])
     if send_mail:
         # In the same transaction (the database task backend): no mail for an opening rolled back.
-        tasks.announce_round.enqueue(round_id=round.pk)
+        announce_round.enqueue(round_id=round.pk)
     return round
 
 
