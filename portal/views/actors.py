@@ -8,7 +8,7 @@ from portal.views.access import get_visible_strategy
 from strategy.models import Action, ActionPartner
 from strategy.page_cache import public_page
 
-PAGE_SIZE = 40
+PAGE_SIZE = 20
 #: Actions named under each organisation; the count and a link to the filtered list say the rest.
 ACTIONS_SHOWN = 8
 
