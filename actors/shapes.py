@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from actors.models import Neighbourhood
+from shared.signals import content_changed
 
 #: A file over this size is refused before it is parsed (the State's contours of one commune are far
 #: smaller).
@@ -254,4 +255,6 @@ def import_shapes(stream, territory, *, illustrative):
     if changed:
         # One statement, in its own transaction: all the contours or none.
         Neighbourhood.objects.bulk_update(changed, ["shape", "shape_illustrative"])
+        # bulk_update sends no post_save: the pages that draw these contours must know (their cache).
+        content_changed.send(sender=Neighbourhood, instances=changed)
     return sorted((shape.neighbourhood for shape in checked), key=lambda n: n.name)

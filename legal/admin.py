@@ -30,6 +30,9 @@ class SiteWideRecordAdmin(HiddenRowsAre404Mixin, admin.ModelAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         if from_field is None and str(object_id) == str(SINGLETON_PK):
+            # Created only for who may change it: anyone else is refused without writing anything.
+            if not self.has_change_permission(request):
+                return self.model.load()
             return self.model.load_for_editing()
         return super().get_object(request, object_id, from_field)
 
@@ -58,7 +61,7 @@ NOTICE_FIELDSETS = [
 
 
 class SiretField(forms.CharField):
-    """A SIRET typed with the spaces that group its digits (« 213 400 000 00017 »), kept without."""
+    """A SIRET typed with the spaces that group its digits (« 219 900 001 00013 »), kept without."""
 
     def to_python(self, value):
         return normalise_siret(super().to_python(value))

@@ -53,7 +53,7 @@ class LegalNotice(SiteWideRecord):
         max_length=14,
         blank=True,
         validators=[validate_siret],
-        help_text=_("14 chiffres, espaces permises : 213 400 000 00017."),
+        help_text=_("14 chiffres, espaces permis : 219 900 001 00013."),
     )
     publisher_phone = models.CharField(_("téléphone de l'éditeur"), max_length=40, blank=True)
     publisher_email = models.EmailField(_("courriel de l'éditeur"), blank=True)
@@ -114,6 +114,7 @@ class LegalNotice(SiteWideRecord):
             models.CheckConstraint(
                 condition=Q(publisher_siret="") | Q(publisher_siret__regex=r"^[0-9]{14}$"),
                 name="legal_legalnotice_siret_has_14_digits",
+                violation_error_message=_("Le numéro SIRET compte 14 chiffres."),
             ),
         ]
 

@@ -18,7 +18,7 @@ def luhn_holds(digits):
 
 
 def siret_is_valid(siret):
-    if len(siret) != 14 or not siret.isdigit():
+    if len(siret) != 14 or not (siret.isascii() and siret.isdigit()):
         return False
     if siret.startswith(LA_POSTE_SIREN):
         return sum(int(digit) for digit in siret) % 5 == 0
@@ -26,9 +26,10 @@ def siret_is_valid(siret):
 
 
 def validate_siret(value):
-    if len(value) != 14 or not value.isdigit():
+    # isascii too: « ² » and other Unicode digits pass isdigit() but not int().
+    if len(value) != 14 or not (value.isascii() and value.isdigit()):
         raise ValidationError(
-            _("Le numéro SIRET compte 14 chiffres (espaces permises) : « %(value)s » n'en a pas 14."),
+            _("Le numéro SIRET compte 14 chiffres (espaces permis) : « %(value)s » n'en a pas 14."),
             code="siret_length",
             params={"value": value[:40]},
         )
@@ -36,7 +37,7 @@ def validate_siret(value):
         raise ValidationError(
             _(
                 "« %(value)s » n'est pas un numéro SIRET valide : sa clé de contrôle ne correspond pas. "
-                "Vérifier le numéro sur l'avis de situation de l'Insee."
+                "Vérifiez le numéro sur l'avis de situation de l'Insee."
             ),
             code="siret_checksum",
             params={"value": value},

@@ -129,7 +129,13 @@ def _serve(request, key, view, args, kwargs):
     if not _storable(request, response):
         return response
     if response.streaming:
-        response.streaming_content = _stored_at_end(response.streaming_content, response, key)
+        # A filtered file (a query string) is streamed but not stored: any parameter makes a new key,
+        # and files are large (the cache's memory is not the visitor's to fill).
+        if not request.GET:
+            # The headers as they are now, before gzip adds its Content-Encoding: what is stored is
+            # the plain body.
+            headers = _stored_headers(response)
+            response.streaming_content = _stored_at_end(response.streaming_content, headers, key)
         if gzip:
             response = _gzip.process_response(request, response)
     else:
@@ -144,7 +150,8 @@ def _matches(request, etag):
     if not header:
         return False
     wanted = etag.removeprefix("W/")
-    return any(tag == "*" or tag.removeprefix("W/") == wanted for tag in parse_etags(header))
+    # Not « * »: it would answer 304 for a draft's address before the view says 404.
+    return any(tag.removeprefix("W/") == wanted for tag in parse_etags(header))
 
 
 def _gzip_accepted(request):
@@ -164,8 +171,7 @@ def _storable(request, response):
 
 
 def _frozen(response):
-    headers = [(name, value) for name, value in response.items() if name.lower() not in _NOT_STORED]
-    return {"headers": headers, "body": response.content}
+    return {"headers": _stored_headers(response), "body": response.content}
 
 
 def _rebuild(entry):
@@ -182,9 +188,12 @@ def _compress_and_store(request, response, key):
     return response
 
 
-def _stored_at_end(chunks, response, key):
+def _stored_headers(response):
+    return [(name, value) for name, value in response.items() if name.lower() not in _NOT_STORED]
+
+
+def _stored_at_end(chunks, headers, key):
     """Yields the streamed chunks and stores the whole body once streamed (if not too long)."""
-    headers = [(name, value) for name, value in response.items() if name.lower() not in _NOT_STORED]
     kept, size = [], 0
     for chunk in chunks:
         if kept is not None:

@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='dernière modification')),
                 ('publisher_name', models.CharField(blank=True, max_length=200, verbose_name="nom de l'éditeur")),
                 ('publisher_address', models.TextField(blank=True, verbose_name="adresse de l'éditeur")),
-                ('publisher_siret', models.CharField(blank=True, help_text='14 chiffres, espaces permises : 213 400 000 00017.', max_length=14, validators=[legal.validators.validate_siret], verbose_name="numéro SIRET de l'éditeur")),
+                ('publisher_siret', models.CharField(blank=True, help_text='14 chiffres, espaces permis : 219 900 001 00013.', max_length=14, validators=[legal.validators.validate_siret], verbose_name="numéro SIRET de l'éditeur")),
                 ('publisher_phone', models.CharField(blank=True, max_length=40, verbose_name="téléphone de l'éditeur")),
                 ('publisher_email', models.EmailField(blank=True, max_length=254, verbose_name="courriel de l'éditeur")),
                 ('publication_director', models.CharField(blank=True, help_text='Nom et fonction, par exemple : Mme Claire Martin, maire.', max_length=200, verbose_name='directeur ou directrice de la publication')),
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'mentions légales',
                 'ordering': ['pk'],
                 'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='legal_legalnotice_single_row'), models.CheckConstraint(condition=models.Q(('publisher_siret', ''), ('publisher_siret__regex', '^[0-9]{14}$'), _connector='OR'), name='legal_legalnotice_siret_has_14_digits')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='legal_legalnotice_single_row'), models.CheckConstraint(condition=models.Q(('publisher_siret', ''), ('publisher_siret__regex', '^[0-9]{14}$'), _connector='OR'), name='legal_legalnotice_siret_has_14_digits', violation_error_message='Le numéro SIRET compte 14 chiffres.')],
             },
         ),
     ]
