@@ -75,7 +75,7 @@ def test_lighthouse_scores_every_public_page_100_in_french_and_english(
     # Lighthouse runs, a quarter of an hour) once, on SQLite. axe checks the same pages on both.
     if connection.vendor != "sqlite":
         pytest.skip(
-            "Lighthouse audits the pages once per CI run, on SQLite (the markup does not depend on the database)"
+            "Lighthouse audits the pages once per CI run, on SQLite (their markup is the same on PostgreSQL)"
         )
     base = live_server.url
     # The language Lighthouse asks for is the one the pages answer in.
