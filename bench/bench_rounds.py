@@ -118,7 +118,7 @@ def bench_opening(coordination, repeat):
     rounds.open_round(round, coordination)
     print(
         f"  {round.participants.count()} organisations, {round.reports.count()} action reports, "
-        f"{round.participants.count()} opening mails queued"
+        f"one announcement queued for the worker ({round.participants.count()} organisations to mail)"
     )
     print(f"{'open_round':45} {opening_ms:9.1f} ms   floor {floor_ms:8.1f} ms   ×{opening_ms / floor_ms:.1f}")
     return round
